@@ -1,0 +1,46 @@
+# danchu — two commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup demo test lint serve bench clean
+
+setup: $(STAMP) node_modules/.installed danchu/locale/en/LC_MESSAGES/django.mo
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+danchu/locale/en/LC_MESSAGES/django.mo: danchu/locale/en/LC_MESSAGES/django.po $(STAMP)
+	cd danchu && ../$(BIN)/danchu compilemessages --ignore '.venv' >/dev/null
+
+demo: setup
+	$(BIN)/danchu migrate --noinput
+	$(BIN)/danchu load_demo
+	$(BIN)/danchu demo_report
+	@echo "Máy chủ: http://$(HOST):$(PORT)/ — đăng nhập: demo / demo-danchu-2023"
+	$(BIN)/danchu runserver $(HOST):$(PORT) --noreload
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy danchu/units danchu/catalog danchu/values danchu/analytics danchu/text.py
+	DATABASE_URL=sqlite://:memory: $(BIN)/danchu makemigrations --check --dry-run
+
+test: lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var/*.sqlite3*

@@ -1,0 +1,1 @@
+"""danchu: thực hiện và báo cáo dân chủ ở cơ sở."""

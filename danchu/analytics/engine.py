@@ -1,0 +1,359 @@
+"""The one place that adds figures up.
+
+`aggregate()` answers "value of X for this unit's subtree in this period", optionally
+broken down by tier, by child unit or by unit. Sums run in the database; Python only
+touches the already-grouped rows. Flows add up over periods; stocks take each unit's last
+value in the period. Values of units no longer in force at the period's end are carried
+onto their successors through the lineage table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Substr
+
+from danchu.catalog.expressions import Expression, parse_filter
+from danchu.catalog.models import DataElement, Indicator
+from danchu.units.models import PATH_WIDTH, Lineage, Unit, successor_at
+from danchu.values.models import DataValue
+from danchu.values.periods import Period
+
+GROUPINGS = (None, "tier", "child", "unit")
+
+
+@dataclass
+class Row:
+    element: str
+    dimensions: dict[str, str]
+    group: str | None
+    value: float | None
+    kind: str = "element"  # or "indicator"
+    numerator: float | None = None
+    denominator: float | None = None
+    decimals: int = 0
+
+    def as_dict(self) -> dict:
+        out = {
+            "element": self.element,
+            "dimensions": self.dimensions,
+            "group": self.group,
+            "value": self.value,
+        }
+        if self.kind == "indicator":
+            out.update(
+                kind="indicator",
+                numerator=self.numerator,
+                denominator=self.denominator,
+                decimals=self.decimals,
+            )
+        return out
+
+
+@dataclass
+class Result:
+    unit: Unit
+    period: Period
+    by: str | None
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "unit": self.unit.code,
+            "period": {
+                "code": self.period.code,
+                "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(),
+            },
+            "by": self.by,
+            "rows": [r.as_dict() for r in self.rows],
+            "notes": self.notes,
+        }
+
+    def value(self, element: str, group: str | None = None, **dims: str) -> float | None:
+        """Sum of the rows of `element` in `group` whose dimensions include `dims`."""
+        total, found = 0.0, False
+        for r in self.rows:
+            if (
+                r.element == element
+                and r.group == group
+                and all(r.dimensions.get(k) == v for k, v in dims.items())
+            ):
+                if r.kind == "indicator":
+                    return r.value
+                total += r.value or 0.0
+                found = True
+        return total if found else None
+
+
+def dims_dict(key: str) -> dict[str, str]:
+    return parse_filter(key) if key else {}
+
+
+def resolve_root(unit: Unit, at: dt.date, notes: list[str]) -> Unit:
+    if unit.is_valid_at(at):
+        return unit
+    succ = successor_at(unit, at)
+    if succ is None:
+        raise ValueError(
+            f"Đơn vị {unit.name} ({unit.code}) không còn hiệu lực ngày {at:%d/%m/%Y} và không có đơn vị kế thừa"
+        )
+    notes.append(
+        f"{unit.name} không còn hiệu lực ngày {at:%d/%m/%Y}; số liệu được tổng hợp cho {succ.name} ({succ.code})."
+    )
+    return succ
+
+
+def _in_period(period: Period) -> Q:
+    return Q(start__gte=period.start, end__lte=period.end)
+
+
+def _latest_only(qs, period: Period):
+    """Keep, for each unit/element/dimensions, only the value that ends last in the period."""
+    latest = (
+        DataValue.objects.filter(
+            _in_period(period),
+            unit_id=OuterRef("unit_id"),
+            element_id=OuterRef("element_id"),
+            dimensions=OuterRef("dimensions"),
+        )
+        .order_by("-end", "-start")
+        .values("pk")[:1]
+    )
+    return qs.filter(pk=Subquery(latest))
+
+
+def _element_set(codes: Iterable[str] | None) -> tuple[list[DataElement], list[Indicator]]:
+    elements = {e.code: e for e in DataElement.objects.all()}
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    if codes is None:
+        return list(elements.values()), list(indicators.values())
+    wanted_el, wanted_ind = [], []
+    for code in codes:
+        code = code.strip()
+        if not code:
+            continue
+        if code in elements:
+            wanted_el.append(elements[code])
+        elif code in indicators:
+            wanted_ind.append(indicators[code])
+        else:
+            raise ValueError(f"Không có chỉ tiêu hay chỉ số mã '{code}'")
+    for ind in wanted_ind:
+        for expr in (ind.numerator, ind.denominator):
+            for ref in Expression(expr).refs():
+                if ref.code in elements and elements[ref.code] not in wanted_el:
+                    wanted_el.append(elements[ref.code])
+    return wanted_el, wanted_ind
+
+
+def sums(
+    root: Unit,
+    period: Period,
+    by: str | None,
+    elements: list[DataElement],
+    value_filter: Q | None = None,
+    notes: list[str] | None = None,
+) -> dict[tuple[str, str, str | None], float]:
+    """{(element code, dimension key, group): sum} over the subtree of `root` at the period's end."""
+    if by not in GROUPINGS:
+        raise ValueError(f"Cách phân tổ '{by}' không hợp lệ (chọn tier, child hoặc unit)")
+    at = period.end
+    notes = notes if notes is not None else []
+    out: dict[tuple[str, str, str | None], float] = defaultdict(float)
+    flows = [e.pk for e in elements if e.time_aggregation == DataElement.TimeAggregation.FLOW]
+    stocks = [e.pk for e in elements if e.time_aggregation == DataElement.TimeAggregation.STOCK]
+    codes = {e.pk: e.code for e in elements}
+
+    base = DataValue.objects.filter(_in_period(period))
+    if value_filter is not None:
+        base = base.filter(value_filter)
+    in_force = Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=at)
+    in_force &= Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=at)
+    here = base.filter(in_force, unit__path__startswith=root.path)
+
+    group_expr: Value | F | Substr
+    if by is None:
+        group_expr = Value("")
+    elif by == "tier":
+        group_expr = F("unit__tier")
+    elif by == "child":
+        group_expr = Substr("unit__path", len(root.path) + 1, PATH_WIDTH)
+    else:
+        group_expr = F("unit_id")
+
+    def run(qs) -> Iterable[dict]:
+        return (
+            qs.annotate(g=group_expr)
+            .values("element_id", "dimensions", "g")
+            .annotate(total=Sum("value"))
+            .order_by()
+        )
+
+    child_codes: dict[str, str] = {}
+    unit_codes: dict[int, str] = {}
+
+    def group_label(g) -> str | None:
+        if by is None:
+            return None
+        if by == "tier":
+            return g
+        if by == "child":
+            if not g:
+                return root.code
+            if g not in child_codes:
+                child_codes[g] = Unit.objects.filter(pk=int(g)).values_list("code", flat=True).first() or g
+            return child_codes[g]
+        if not unit_codes:
+            unit_codes.update(Unit.objects.filter(path__startswith=root.path).values_list("pk", "code"))
+        if g not in unit_codes:
+            unit_codes[g] = Unit.objects.filter(pk=g).values_list("code", flat=True).first() or str(g)
+        return unit_codes[g]
+
+    if flows:
+        for r in run(here.filter(element_id__in=flows)):
+            out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
+    if stocks:
+        for r in run(_latest_only(here.filter(element_id__in=stocks), period)):
+            out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
+
+    _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label)
+    return dict(out)
+
+
+def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label) -> None:
+    """Add the values of units not in force at the period's end to their successors."""
+    at = period.end
+    links = Lineage.objects.filter(date__lte=at)
+    if not links.exists():
+        return
+    # Every unit whose line of succession leads into the subtree, however many steps back.
+    preds: set[int] = set()
+    frontier = set(
+        links.filter(successor__path__startswith=root.path).values_list("predecessor_id", flat=True)
+    )
+    while frontier - preds:
+        preds |= frontier
+        frontier = set(links.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True))
+    retired_ids = list(
+        base.filter(element_id__in=flows + stocks, unit_id__in=preds)
+        .filter(Q(unit__valid_to__lt=at) | Q(unit__valid_from__gt=at))
+        .values_list("unit_id", flat=True)
+        .distinct()
+    )
+    if not retired_ids:
+        return
+    target: dict[int, Unit] = {}
+    for unit in Unit.objects.filter(pk__in=retired_ids):
+        succ = successor_at(unit, at)
+        if succ is None or not succ.path.startswith(root.path):
+            continue
+        target[unit.pk] = succ
+        split = Lineage.objects.filter(predecessor=unit, kind=Lineage.Kind.SPLIT).count() > 1
+        how = (
+            "đã chia tách; tính vào đơn vị kế thừa mặc định"
+            if split
+            else "không còn hiệu lực; tính vào đơn vị kế thừa"
+        )
+        notes.append(f"Số liệu của {unit.name} ({unit.code}) {how} {succ.name} ({succ.code}).")
+    if not target:
+        return
+    qs = base.filter(unit_id__in=list(target))
+    rows = list(
+        qs.filter(element_id__in=flows)
+        .values("unit_id", "element_id", "dimensions")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    if stocks:
+        stock_rows = _latest_only(qs.filter(element_id__in=stocks), period).values(
+            "unit_id", "element_id", "dimensions", "value"
+        )
+        # a successor's own stock figure in the period supersedes its predecessors'
+        own = set(
+            base.filter(element_id__in=stocks, unit_id__in=[u.pk for u in target.values()]).values_list(
+                "unit_id", "element_id", "dimensions"
+            )
+        )
+        for r in stock_rows:
+            if (target[r["unit_id"]].pk, r["element_id"], r["dimensions"]) not in own:
+                rows.append({**r, "total": r["value"]})
+    for r in rows:
+        succ = target[r["unit_id"]]
+        if by is None:
+            g = None
+        elif by == "tier":
+            g = succ.tier
+        elif by == "child":
+            rest = succ.path[len(root.path) :]
+            g = group_label(rest[:PATH_WIDTH])
+        else:
+            g = group_label(succ.pk)
+        out[(codes[r["element_id"]], r["dimensions"], g)] += r["total"]
+
+
+def _lookup_for(table: dict[str, list[tuple[dict[str, str], float]]]):
+    def lookup(code: str, filt: dict[str, str]) -> float | None:
+        entries = table.get(code)
+        if not entries:
+            return None
+        hits = [v for dims, v in entries if all(dims.get(k) == val for k, val in filt.items())]
+        return sum(hits) if hits else None
+
+    return lookup
+
+
+def aggregate(
+    unit: Unit,
+    period: Period,
+    by: str | None = None,
+    elements: Iterable[str] | None = None,
+    value_filter: Q | None = None,
+) -> Result:
+    notes: list[str] = []
+    root = resolve_root(unit, period.end, notes)
+    els, inds = _element_set(elements)
+    table = sums(root, period, by, els, value_filter, notes)
+    order = {e.code: e.order for e in els}
+    rows = [Row(code, dims_dict(key), group, total) for (code, key, group), total in table.items()]
+    groups = sorted({r.group for r in rows if r.group is not None})
+    by_group: dict[str | None, dict[str, list[tuple[dict[str, str], float]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for r in rows:
+        by_group[r.group][r.element].append((r.dimensions, r.value or 0.0))
+    for ind in inds:
+        num, den = Expression(ind.numerator), Expression(ind.denominator)
+        for g in groups if by else [None]:
+            lookup = _lookup_for(by_group.get(g, {}))
+            n, d = num.evaluate(lookup), den.evaluate(lookup)
+            value = round(n / d * ind.factor, ind.decimals) if n is not None and d else None
+            if n is None and d is None:
+                continue
+            rows.append(
+                Row(
+                    ind.code,
+                    {},
+                    g,
+                    value,
+                    kind="indicator",
+                    numerator=n,
+                    denominator=d,
+                    decimals=ind.decimals,
+                )
+            )
+    ind_order = {i.code: 1000 + k for k, i in enumerate(inds)}
+    rows.sort(
+        key=lambda r: (
+            order.get(r.element, ind_order.get(r.element, 9999)),
+            sorted(r.dimensions.items()),
+            r.group or "",
+        )
+    )
+    return Result(unit=root, period=period, by=by, rows=rows, notes=notes, groups=groups)

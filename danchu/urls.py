@@ -1,0 +1,13 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from danchu.api.urls import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("", include("danchu.web.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,473 @@
+"""The one path by which figures are written: import files, the web entry page, the API
+and the reporting rounds all call `apply_rows`, so every check and the change log hold
+everywhere alike."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from danchu.audit.log import log_changes, make_change
+from danchu.catalog.expressions import ExpressionError, parse_filter
+from danchu.catalog.models import DataElement, DimensionOption
+from danchu.units.models import Unit
+
+from . import periods
+from .models import DataValue
+
+COLUMNS = ["element", "unit", "period", "value", "dimensions", "comment"]
+
+
+@dataclass
+class RowError:
+    row: int | None
+    column: str
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(f"Tệp {self.file}")
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        if self.column:
+            where.append(f"cột '{self.column}'")
+        prefix = ", ".join(where)
+        prefix = prefix[:1].upper() + prefix[1:]
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class ValuesRefused(Exception):
+    """Nothing was written; `errors` says where and why."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class InputRow:
+    element: str
+    unit: str
+    period: str
+    value: object
+    dimensions: str = ""
+    comment: str = ""
+    row: int | None = None
+
+
+@dataclass
+class CheckedRow:
+    row: int | None
+    element: DataElement
+    unit: Unit
+    period: periods.Period
+    dimensions: str
+    value: float
+    comment: str
+
+    @property
+    def key(self) -> tuple[int, int, object, object, str]:
+        return (self.element.pk, self.unit.pk, self.period.start, self.period.end, self.dimensions)
+
+
+@dataclass
+class WriteResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rows: list[CheckedRow] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{self.created} giá trị mới, {self.updated} giá trị được thay, {self.unchanged} giá trị không đổi"
+
+
+# Other apps add checks here (the reporting rounds lock approved values); each returns
+# errors for the rows it refuses.
+ROW_GUARDS: list[Callable[[list[CheckedRow], object], list[RowError]]] = []
+
+_VN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+def parse_number(raw: object) -> float:
+    """Numbers as people type them: 1172, 1.172 (thousands), 87,3 (decimal comma)."""
+    if isinstance(raw, bool):
+        raise ValueError("không phải là số")
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if text == "":
+        raise ValueError("đang để trống")
+    if _VN_THOUSANDS.match(text) and (text.count(".") > 1 or "," in text):
+        text = text.replace(".", "").replace(",", ".")
+    elif re.match(r"^-?\d+\.\d{3}$", text):
+        raise ValueError(
+            f"'{text}' không rõ ràng: viết {text.replace('.', '')} (số nguyên) hoặc {text.replace('.', ',')} (số thập phân)"
+        )
+    elif re.match(r"^-?\d+,\d+$", text):
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"'{raw}' không phải là số")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"'{raw}' không phải là số")
+    return value
+
+
+def canonical_dimensions(
+    element: DataElement, text: str, options: dict[tuple[str, str], DimensionOption]
+) -> str:
+    """Check `text` against the element's dimensions and return the canonical key."""
+    try:
+        given = parse_filter(text or "")
+    except ExpressionError as exc:
+        raise ValueError(str(exc))
+    wanted = element.dimension_codes()
+    unknown = sorted(set(given) - set(wanted))
+    if unknown:
+        allowed = ", ".join(wanted) if wanted else "không có chiều nào"
+        raise ValueError(f"chỉ tiêu {element.code} không có chiều '{unknown[0]}' (chiều hợp lệ: {allowed})")
+    missing = [d for d in wanted if d not in given]
+    if missing:
+        raise ValueError(
+            f"thiếu chiều '{missing[0]}' của chỉ tiêu {element.code} (cần đủ: {', '.join(wanted)})"
+        )
+    for dim, opt in given.items():
+        if (dim, opt) not in options:
+            valid = ", ".join(code for (d, code) in options if d == dim)
+            raise ValueError(f"chiều '{dim}' không có phương án '{opt}' (phương án hợp lệ: {valid})")
+    return ";".join(f"{k}={given[k]}" for k in sorted(given))
+
+
+class _Resolver:
+    """Caches catalogue and unit look-ups for one batch of rows."""
+
+    def __init__(self) -> None:
+        self.elements = {e.code: e for e in DataElement.objects.prefetch_related("dimensions")}
+        self.options = {
+            (o.dimension.code, o.code): o for o in DimensionOption.objects.select_related("dimension")
+        }
+        self.units: dict[tuple[str, object, object], Unit | None | str] = {}
+        self.periods: dict[str, periods.Period] = {}
+
+    def period(self, code: str) -> periods.Period:
+        if code not in self.periods:
+            self.periods[code] = periods.parse(code)
+        return self.periods[code]
+
+    def unit(self, code: str, period: periods.Period) -> Unit:
+        key = (code, period.start, period.end)
+        if key not in self.units:
+            unit = (
+                Unit.objects.throughout(period.start, period.end).filter(code=code).order_by("depth").first()
+            )
+            if unit is None:
+                any_unit = Unit.objects.filter(code=code).order_by("valid_from").first()
+                if any_unit is None:
+                    self.units[key] = f"không có đơn vị mã '{code}'"
+                else:
+                    self.units[key] = (
+                        f"đơn vị '{code}' ({any_unit.name}) không có hiệu lực suốt kỳ {period.code} "
+                        f"({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}); hiệu lực: {any_unit.display_valid()}"
+                    )
+            else:
+                self.units[key] = unit
+        found = self.units[key]
+        if isinstance(found, str):
+            raise ValueError(found)
+        assert found is not None
+        return found
+
+
+def check_rows(
+    rows: Iterable[InputRow], user=None, file: str = ""
+) -> tuple[list[CheckedRow], list[RowError]]:
+    from danchu.accounts.permissions import Role, can
+
+    resolver = _Resolver()
+    checked: list[CheckedRow] = []
+    errors: list[RowError] = []
+    seen: dict[tuple, int | None] = {}
+    for row in rows:
+
+        def fail(column: str, message: str, row=row) -> None:
+            errors.append(RowError(row.row, column, message, file))
+
+        element = resolver.elements.get((row.element or "").strip())
+        if element is None:
+            fail(
+                "element",
+                f"không có chỉ tiêu mã '{row.element}' trong danh mục"
+                if row.element
+                else "thiếu mã chỉ tiêu",
+            )
+            continue
+        try:
+            period = resolver.period(str(row.period or ""))
+        except periods.PeriodError as exc:
+            fail("period", str(exc))
+            continue
+        try:
+            unit = resolver.unit(str(row.unit or "").strip(), period)
+        except ValueError as exc:
+            fail("unit", str(exc))
+            continue
+        try:
+            dims = canonical_dimensions(element, str(row.dimensions or ""), resolver.options)
+        except ValueError as exc:
+            fail("dimensions", str(exc))
+            continue
+        try:
+            value = parse_number(row.value)
+        except ValueError as exc:
+            fail("value", f"giá trị {exc}")
+            continue
+        if value < 0 and not element.allow_negative:
+            fail("value", f"{element.code} là số đếm, không được âm ({value:g})")
+            continue
+        if element.value_type == DataElement.ValueType.INTEGER and not value.is_integer():
+            fail(
+                "value",
+                f"{element.code} phải là số nguyên ({element.unit_of_measure}), nhận được {row.value}",
+            )
+            continue
+        if user is not None and not can(user, Role.ENTER, unit):
+            fail("unit", f"bạn không có quyền nhập số liệu cho {unit.name} ({unit.code})")
+            continue
+        item = CheckedRow(row.row, element, unit, period, dims, value, str(row.comment or "").strip())
+        if item.key in seen:
+            first = seen[item.key]
+            fail(
+                "",
+                f"trùng khóa (chỉ tiêu, đơn vị, kỳ, chiều) với dòng {first}"
+                if first
+                else "trùng khóa với một dòng trước",
+            )
+            continue
+        seen[item.key] = row.row
+        checked.append(item)
+    if not errors:
+        for guard in ROW_GUARDS:
+            errors.extend(guard(checked, user))
+    return checked, errors
+
+
+def _value_id(row: CheckedRow) -> str:
+    return f"{row.element.code}|{row.unit.code}|{row.period.code}|{row.dimensions}"
+
+
+@transaction.atomic
+def write(checked: list[CheckedRow], user=None) -> WriteResult:
+    result = WriteResult(rows=checked)
+    if not checked:
+        return result
+    existing: dict[tuple, DataValue] = {}
+    units = {r.unit.pk for r in checked}
+    elements = {r.element.pk for r in checked}
+    starts = {r.period.start for r in checked}
+    for dv in DataValue.objects.select_for_update().filter(
+        unit_id__in=units, element_id__in=elements, start__in=starts
+    ):
+        existing[(dv.element_id, dv.unit_id, dv.start, dv.end, dv.dimensions)] = dv
+    user_id = user.pk if getattr(user, "pk", None) else None
+    new: list[DataValue] = []
+    changed: list[DataValue] = []
+    changes = []
+    for row in checked:
+        found = existing.get(row.key)
+        if found is None:
+            new.append(
+                DataValue(
+                    element=row.element,
+                    unit=row.unit,
+                    period=row.period.code,
+                    start=row.period.start,
+                    end=row.period.end,
+                    dimensions=row.dimensions,
+                    value=row.value,
+                    comment=row.comment,
+                    updated_by_id=user_id,
+                )
+            )
+            changes.append(
+                make_change(
+                    "create",
+                    "value",
+                    _value_id(row),
+                    _value_id(row),
+                    None,
+                    {"value": row.value, "comment": row.comment},
+                )
+            )
+        elif found.value != row.value or found.comment != row.comment:
+            before = {"value": found.value, "comment": found.comment}
+            found.value, found.comment, found.updated_by_id = row.value, row.comment, user_id
+            changed.append(found)
+            changes.append(
+                make_change(
+                    "update",
+                    "value",
+                    _value_id(row),
+                    _value_id(row),
+                    before,
+                    {"value": row.value, "comment": row.comment},
+                )
+            )
+        else:
+            result.unchanged += 1
+    DataValue.objects.bulk_create(new, batch_size=2000)
+    DataValue.objects.bulk_update(changed, ["value", "comment", "updated_by"], batch_size=2000)
+    log_changes(changes)
+    result.created, result.updated = len(new), len(changed)
+    return result
+
+
+def apply_rows(rows: Iterable[InputRow], user=None, dry_run: bool = False, file: str = "") -> WriteResult:
+    """Check every row, then write all of them or none."""
+    checked, errors = check_rows(list(rows), user=user, file=file)
+    if errors:
+        raise ValuesRefused(errors)
+    if dry_run:
+        return WriteResult(rows=checked)
+    return write(checked, user=user)
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def read_table(data: bytes, name: str) -> list[InputRow]:
+    """Rows of a CSV or XLSX file in the values format; refuses the file with a reason."""
+    limit = settings.DANCHU_MAX_UPLOAD_BYTES
+    if len(data) > limit:
+        raise ValuesRefused(
+            [
+                RowError(
+                    None,
+                    "",
+                    f"tệp nặng {len(data) / 1048576:.1f} MB, vượt giới hạn {limit / 1048576:.0f} MB",
+                    name,
+                )
+            ]
+        )
+    suffix = Path(name).suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(data, name)
+    if suffix in (".xlsx", ".xlsm"):
+        from danchu.values.xlsx import read_xlsx_rows
+
+        header, rows = read_xlsx_rows(data, name)
+        return _rows_from_table(header, rows, name)
+    raise ValuesRefused(
+        [RowError(None, "", f"không đọc được định dạng '{suffix or name}': chỉ nhận .csv hoặc .xlsx", name)]
+    )
+
+
+def _read_csv(data: bytes, name: str) -> list[InputRow]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValuesRefused(
+            [
+                RowError(
+                    None,
+                    "",
+                    f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
+                    "hãy lưu lại dưới dạng 'CSV UTF-8'",
+                    name,
+                )
+            ]
+        )
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.reader(io.StringIO(text), dialect)
+    table = list(reader)
+    if not table:
+        raise ValuesRefused([RowError(None, "", "tệp rỗng", name)])
+    return _rows_from_table(table[0], table[1:], name, first_row=2)
+
+
+def _rows_from_table(header: list, rows: list[list], name: str, first_row: int = 2) -> list[InputRow]:
+    header = [str(h or "").strip().lower() for h in header]
+    missing = [c for c in ("element", "unit", "period", "value") if c not in header]
+    if missing:
+        raise ValuesRefused(
+            [
+                RowError(
+                    1,
+                    missing[0],
+                    f"thiếu cột bắt buộc '{missing[0]}' ở dòng tiêu đề (cần: {', '.join(COLUMNS)})",
+                    name,
+                )
+            ]
+        )
+    index = {c: header.index(c) for c in COLUMNS if c in header}
+    out, errors = [], []
+    for n, cells in enumerate(rows, start=first_row):
+        if not any(str(c or "").strip() for c in cells):
+            continue
+        if len(cells) > len(header) and any(str(c or "").strip() for c in cells[len(header) :]):
+            errors.append(
+                RowError(
+                    n,
+                    "",
+                    f"dòng có {len(cells)} ô, nhiều hơn {len(header)} cột của tiêu đề "
+                    "(thừa dấu phẩy? hãy đặt ghi chú có dấu phẩy trong ngoặc kép)",
+                    name,
+                )
+            )
+            continue
+
+        def cell(col: str, cells=cells):
+            i = index.get(col)
+            return cells[i] if i is not None and i < len(cells) and cells[i] is not None else ""
+
+        out.append(
+            InputRow(
+                element=str(cell("element")).strip(),
+                unit=str(cell("unit")).strip(),
+                period=str(cell("period")).strip(),
+                value=cell("value"),
+                dimensions=str(cell("dimensions")).strip(),
+                comment=str(cell("comment")),
+                row=n,
+            )
+        )
+    if errors:
+        raise ValuesRefused(errors)
+    return out
+
+
+def import_file(path: str | Path, user=None, dry_run: bool = False) -> WriteResult:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValuesRefused([RowError(None, "", f"không mở được tệp: {exc.strerror}", p.name)])
+    rows = read_table(data, p.name)
+    return apply_rows(rows, user=user, dry_run=dry_run, file=p.name)
+
+
+def export_rows(queryset) -> Iterable[list[str]]:
+    yield COLUMNS
+    for dv in queryset.select_related("element", "unit").order_by(
+        "unit__path", "element__order", "start", "dimensions"
+    ):
+        yield [
+            dv.element.code,
+            dv.unit.code,
+            dv.period,
+            f"{dv.value:g}" if dv.value.is_integer() else repr(dv.value),
+            dv.dimensions,
+            dv.comment,
+        ]
