@@ -56,3 +56,48 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def browser(chromium_path):
+    """Headless Debian Chromium driven by Playwright (no browser download)."""
+    # Playwright's sync API runs an event loop; the ORM calls made by the test itself are safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page whose relative URLs go to the live test server."""
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def login(page, username: str, password: str = "matkhau-123") -> None:
+    page.goto("/dang-nhap/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()

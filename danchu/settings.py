@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "danchu.accounts",
     "danchu.collection",
     "danchu.reports",
+    "danchu.demo",
     "danchu.web",
     "danchu.api",
 ]

@@ -8,6 +8,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
+    path("bao-cao/", include("danchu.reports.urls")),
+    path("dot-bao-cao/", include("danchu.collection.urls")),
     path("", include("danchu.web.urls")),
     prefix_default_language=False,
 )

@@ -241,7 +241,11 @@ def _link_lineage(conv: dict, provinces: dict[str, Unit], wards: dict[str, Unit]
         if link_row is None:
             new.append(
                 Lineage(
-                    predecessor_id=pred, successor_id=succ, date=REFORM_DATE, kind=kind_code, is_default=default
+                    predecessor_id=pred,
+                    successor_id=succ,
+                    date=REFORM_DATE,
+                    kind=kind_code,
+                    is_default=default,
                 )
             )
         elif (link_row.kind, link_row.is_default) != (kind_code, default):
