@@ -21,7 +21,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 danchu/locale/en/LC_MESSAGES/django.mo: danchu/locale/en/LC_MESSAGES/django.po $(STAMP)
-	cd danchu && ../$(BIN)/danchu compilemessages --ignore '.venv' >/dev/null
+	$(BIN)/python -m danchu.compile_translations
 
 demo: setup
 	$(BIN)/danchu migrate --noinput
