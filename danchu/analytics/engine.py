@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Substr
+from django.db.models import F, Q, Sum, Value, Window
+from django.db.models.functions import RowNumber, Substr
 
 from danchu.catalog.expressions import Expression, parse_filter
 from danchu.catalog.models import DataElement, Indicator
@@ -114,19 +114,26 @@ def _in_period(period: Period) -> Q:
     return Q(start__gte=period.start, end__lte=period.end)
 
 
-def _latest_only(qs, period: Period):
-    """Keep, for each unit/element/dimensions, only the value that ends last in the period."""
+def _latest_only(qs, period: Period, scope: Q):
+    """Keep, for each unit/element/dimensions, only the value that ends last in the period.
+
+    `scope` narrows the candidates to the units and elements asked for; the ranking itself
+    ignores any value filter, so a filtered-out latest value is not replaced by an older one.
+    One window pass over the candidates instead of one sub-select per row.
+    """
     latest = (
-        DataValue.objects.filter(
-            _in_period(period),
-            unit_id=OuterRef("unit_id"),
-            element_id=OuterRef("element_id"),
-            dimensions=OuterRef("dimensions"),
+        DataValue.objects.filter(_in_period(period), scope)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("unit_id"), F("element_id"), F("dimensions")],
+                order_by=[F("end").desc(), F("start").desc()],
+            )
         )
-        .order_by("-end", "-start")
-        .values("pk")[:1]
+        .filter(rank=1)
+        .values("pk")
     )
-    return qs.filter(pk=Subquery(latest))
+    return qs.filter(pk__in=latest)
 
 
 def _element_set(codes: Iterable[str] | None) -> tuple[list[DataElement], list[Indicator]]:
@@ -176,7 +183,8 @@ def sums(
         base = base.filter(value_filter)
     in_force = Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=at)
     in_force &= Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=at)
-    here = base.filter(in_force, unit__path__startswith=root.path)
+    in_tree = in_force & Q(unit__path__startswith=root.path)
+    here = base.filter(in_tree)
 
     group_expr: Value | F | Substr
     if by is None:
@@ -220,7 +228,8 @@ def sums(
         for r in run(here.filter(element_id__in=flows)):
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
     if stocks:
-        for r in run(_latest_only(here.filter(element_id__in=stocks), period)):
+        in_scope = in_tree & Q(element_id__in=stocks)
+        for r in run(_latest_only(here.filter(element_id__in=stocks), period, in_scope)):
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
 
     _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label)
@@ -272,7 +281,8 @@ def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, gro
         .order_by()
     )
     if stocks:
-        stock_rows = _latest_only(qs.filter(element_id__in=stocks), period).values(
+        in_scope = Q(unit_id__in=list(target), element_id__in=stocks)
+        stock_rows = _latest_only(qs.filter(element_id__in=stocks), period, in_scope).values(
             "unit_id", "element_id", "dimensions", "value"
         )
         # a successor's own stock figure in the period supersedes its predecessors'
