@@ -30,7 +30,10 @@ class DataValue(models.Model):
         ]
         indexes = [
             models.Index(fields=["start", "end", "element"], name="value_period_idx"),
-            models.Index(fields=["unit", "start"], name="value_unit_idx"),
+            # Covers the sums of a subtree: the rows of its units are read from the index alone.
+            models.Index(
+                fields=["unit", "start", "end", "element", "dimensions", "value"], name="value_unit_cover_idx"
+            ),
         ]
         verbose_name = "số liệu"
 
