@@ -211,12 +211,25 @@ def generate(
             rate = (written + len(pending)) / (time.perf_counter() - t0)
             out(f"  … {n}/{len(units)} đơn vị, {written + len(pending):n} dòng ({rate:,.0f} dòng/s)")
     flush()
+    analyze()
     stats.rows, stats.rows_seconds = written, time.perf_counter() - t0
     out(
         f"Đã ghi {written:n} dòng số liệu ({len(units)} đơn vị × {len(MONTHS)} tháng × "
         f"{stats.combos_per_unit_month} tổ hợp chỉ tiêu/chiều) trong {stats.rows_seconds:.1f} s"
     )
     return stats
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load; PostgreSQL's autovacuum would get there later,
+    SQLite never does by itself. VACUUM also marks pages all-visible for index-only scans."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def default_sqlite_url() -> str:

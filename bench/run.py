@@ -98,6 +98,7 @@ def child(args) -> None:
 
     provinces = generate.parse_provinces(args.provinces)
     stats = generate.generate(provinces, out=log)
+    generate.analyze()  # again: statistics for indexes a migration may have added since
     period = periods.parse(str(generate.YEAR))
     at = period.end
     province_code = args.province or (provinces[0] if provinces else "12")
