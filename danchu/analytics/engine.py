@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import F, Q, Sum, Value, Window
 from django.db.models.functions import RowNumber, Substr
 
@@ -136,6 +137,37 @@ def _latest_only(qs, period: Period, scope: Q):
     return qs.filter(pk__in=latest)
 
 
+def _latest_sums(period: Period, scope: Q, group_expr) -> list[dict]:
+    """Stock sums in one pass: rank each unit/element/dimensions' values, add up the latest.
+
+    The same figures as `run(_latest_only(…))` without a value filter, but the ranked rows are
+    summed where they are instead of being looked up again by primary key.
+    """
+    ranked = (
+        DataValue.objects.filter(_in_period(period), scope)
+        .annotate(
+            g=group_expr,
+            latest_rank=Window(
+                RowNumber(),
+                partition_by=[F("unit_id"), F("element_id"), F("dimensions")],
+                order_by=[F("end").desc(), F("start").desc()],
+            ),
+        )
+        .values("element_id", "dimensions", "g", "value", "latest_rank")
+        .order_by()
+    )
+    sql, params = ranked.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT element_id, dimensions, g, SUM(value) FROM ({sql}) ranked "
+            "WHERE latest_rank = 1 GROUP BY element_id, dimensions, g",
+            params,
+        )
+        return [
+            {"element_id": e, "dimensions": d, "g": g, "total": total} for e, d, g, total in cursor.fetchall()
+        ]
+
+
 def _element_set(codes: Iterable[str] | None) -> tuple[list[DataElement], list[Indicator]]:
     elements = {e.code: e for e in DataElement.objects.all()}
     indicators = {i.code: i for i in Indicator.objects.all()}
@@ -229,7 +261,11 @@ def sums(
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
     if stocks:
         in_scope = in_tree & Q(element_id__in=stocks)
-        for r in run(_latest_only(here.filter(element_id__in=stocks), period, in_scope)):
+        if value_filter is None:
+            stock_rows = _latest_sums(period, in_scope, group_expr)
+        else:
+            stock_rows = run(_latest_only(here.filter(element_id__in=stocks), period, in_scope))
+        for r in stock_rows:
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
 
     _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label)
