@@ -261,6 +261,7 @@ def sums(
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
     if stocks:
         in_scope = in_tree & Q(element_id__in=stocks)
+        stock_rows: Iterable[dict]
         if value_filter is None:
             stock_rows = _latest_sums(period, in_scope, group_expr)
         else:
