@@ -162,6 +162,7 @@ class AggregateGrid:
     tiers: list[TierColumn]
     sections: list[GridSection]
     notes: list[str]
+    form_name: str = ""
 
 
 class _Index:
@@ -199,7 +200,7 @@ class _Index:
 
 
 def tiers_present(unit: Unit, at, result: engine.Result) -> list[TierColumn]:
-    present = set(Unit.objects.at(at).subtree(unit).values_list("tier", flat=True).distinct())
+    present = set(Unit.objects.at(at).subtree(unit).values_list("tier", flat=True).order_by().distinct())
     present |= {g for g in result.groups if g}
     tiers = [TierColumn(t, _(TIER_LABELS.get(t, t))) for t in TIER_ORDER if t in present]
     return tiers + [TierColumn(None, _("Tổng"))]
@@ -211,6 +212,8 @@ def aggregate_grid(unit: Unit, period: Period, form: Form | str = "QCDC") -> Agg
     Each row's `cells` is a list over tiers of lists over the section's columns of `AggCell`
     (text "" where there is no figure; None where the row has no such column).
     """
+    if isinstance(form, str):
+        form = Form.objects.get(code=form)
     sections = layout(form)
     codes = sorted({row.code for s in sections for row in s.rows})
     result = engine.aggregate(unit, period, by="tier", elements=codes)
@@ -231,4 +234,4 @@ def aggregate_grid(unit: Unit, period: Period, form: Form | str = "QCDC") -> Agg
                         text = format_number(index.element(row.code, tier.group, row.dims(col)))
                     line.append(AggCell(tier.group or "", col.option, text))
                 row.cells.append(line)
-    return AggregateGrid(result.unit, period, tiers, sections, result.notes)
+    return AggregateGrid(result.unit, period, tiers, sections, result.notes, form.name)
