@@ -12,9 +12,11 @@ from .auth import UNAUTHENTICATED
 class ApiError(HttpError):
     """A refusal naming the parameter (or row and column) at fault."""
 
-    def __init__(self, status: int, message: str, column: str = "", row: int | None = None):
+    def __init__(
+        self, status: int, message: str, column: str = "", row: int | None = None, errors: list | None = None
+    ):
         super().__init__(status, message)
-        self.errors = [{"row": row, "column": column, "message": message}]
+        self.errors = errors if errors is not None else [{"row": row, "column": column, "message": message}]
 
 
 # pydantic error types → what a person should be told

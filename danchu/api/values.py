@@ -158,18 +158,18 @@ def write_values(request, rows: list[ValueIn], dry_run: bool = False):
     ]
     forbidden = _forbidden_rows(user, inputs)
     if forbidden:
-        return 403, {
-            "detail": f"Không có quyền nhập số liệu ở {len(forbidden)} dòng; không ghi dòng nào.",
-            "errors": forbidden,
-        }
+        raise ApiError(
+            403, f"Không có quyền nhập số liệu ở {len(forbidden)} dòng; không ghi dòng nào.", errors=forbidden
+        )
     try:
         with acting(user, source="api", request_id=getattr(request, "id", None)):
             result = apply_rows(inputs, user=user, dry_run=dry_run)
     except ValuesRefused as exc:
-        return 422, {
-            "detail": f"Có {len(exc.errors)} lỗi; không ghi dòng nào.",
-            "errors": [{"row": e.row, "column": e.column, "message": str(e)} for e in exc.errors],
-        }
+        raise ApiError(
+            422,
+            f"Có {len(exc.errors)} lỗi; không ghi dòng nào.",
+            errors=[{"row": e.row, "column": e.column, "message": str(e)} for e in exc.errors],
+        )
     if dry_run:
         message = f"{len(result.rows)} dòng hợp lệ; chạy thử nên chưa ghi gì."
     else:
