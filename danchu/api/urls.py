@@ -3,8 +3,14 @@
 from ninja import NinjaAPI
 
 from danchu.api import errors
+from danchu.api.render import Utf8JSONRenderer
 
-api = NinjaAPI(title="danchu API", version="1", description="Đơn vị, danh mục, số liệu và tổng hợp")
+api = NinjaAPI(
+    title="danchu API",
+    version="1",
+    description="Đơn vị, danh mục, số liệu và tổng hợp",
+    renderer=Utf8JSONRenderer(),
+)
 errors.install(api)
 
 

@@ -111,17 +111,16 @@ def _forbidden_rows(user, rows: list[InputRow]) -> list[dict]:
     """Rows whose unit the user may not enter figures for; rows that do not resolve are left
     to `apply_rows`, which names the problem."""
     out = []
+    units: dict[tuple, Unit | None] = {}
     for row in rows:
         try:
             p = periods.parse(str(row.period).strip())
         except periods.PeriodError:
             continue
-        unit = (
-            Unit.objects.throughout(p.start, p.end)
-            .filter(code=str(row.unit).strip())
-            .order_by("depth")
-            .first()
-        )
+        key = (str(row.unit).strip(), p.start, p.end)
+        if key not in units:
+            units[key] = Unit.objects.throughout(p.start, p.end).filter(code=key[0]).order_by("depth").first()
+        unit = units[key]
         if unit is not None and not can(user, Role.ENTER, unit):
             out.append(
                 {

@@ -72,3 +72,9 @@ def test_every_data_endpoint_needs_credentials(db, path):
 def test_a_write_without_credentials_is_401_not_a_csrf_error(db):
     response = Client(enforce_csrf_checks=True).post("/api/values", [], content_type="application/json")
     assert response.status_code == 401
+
+
+def test_answers_are_utf8_vietnamese_not_escaped(db):
+    response = Client().get("/api/units")
+    assert "Chưa xác thực".encode() in response.content
+    assert response["Content-Type"].startswith("application/json")

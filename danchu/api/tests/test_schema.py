@@ -28,6 +28,8 @@ def test_docs_page_renders(db):
     response = Client().get("/api/docs")
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content
+    assert b"cdn.jsdelivr" not in response.content  # no CDN: Swagger UI comes with django-ninja
 
 
 def test_catalogue_of_the_national_form(db, make_user):
