@@ -377,6 +377,27 @@ def submit(
     return SubmitResult(sub, written, warnings=lower + ([] if rnd.form.require_valid else high))
 
 
+def submit_file(
+    rnd: Round, unit: Unit | str, data: bytes, name: str, user=None, comment: str = ""
+) -> SubmitResult:
+    """Submit from an uploaded file: the round's filled Excel template, or a values CSV/XLSX."""
+    from .template_xlsx import read_filled
+
+    get_submission(rnd, unit, user)  # scope first: say nothing about files of other units
+    try:
+        rows = read_filled(data, name)
+    except ValuesRefused as exc:
+        raise RoundRefused([str(e) for e in exc.errors])
+    return submit(rnd, unit, rows, user=user, comment=comment, file=name)
+
+
+def export_template(rnd: Round, unit: Unit | str, user=None) -> bytes:
+    """The round's Excel template for one of its units (scoped like the submission)."""
+    from .template_xlsx import build_template
+
+    return build_template(rnd, get_submission(rnd, unit, user).unit)
+
+
 def _check_approver(sub: Submission, user, what: str) -> None:
     if user is None:
         return
