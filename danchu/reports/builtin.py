@@ -11,13 +11,14 @@ APPENDIX_TITLE = (
     "Số liệu về thực hiện dân chủ ở cơ sở năm {nam}\n(kèm theo Báo cáo số {so_ky_hieu}, ngày {ngay})"
 )
 
+# (heading, level, body): the structure of the seed report; bodies hold the figures
 SECTIONS = [
     (
         "I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH",
         1,
         "Năm {nam}, dưới sự lãnh đạo của {cap_uy}, quản lý, điều hành của chính quyền, các cấp, các ngành "
         "và nhân dân trong {cap} đã triển khai thực hiện các nhiệm vụ phát triển kinh tế - xã hội, bảo đảm "
-        "quốc phòng, an ninh, xây dựng Đảng, xây dựng hệ thống chính trị. "
+        "quốc phòng, an ninh, xây dựng Đảng, xây dựng hệ thống chính trị.\n"
         "(Ban chỉ đạo viết khái quát đặc điểm tình hình của địa phương.)",
     ),
     ("II- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI", 1, ""),
@@ -38,9 +39,18 @@ SECTIONS = [
     (
         "2. Hoạt động của ban chỉ đạo thực hiện dân chủ ở cơ sở",
         2,
-        "Ban chỉ đạo các cấp xây dựng, triển khai kế hoạch hoạt động, kiểm tra, giám sát việc thực hiện "
-        "dân chủ ở cơ sở. Kết quả, ban chỉ đạo các cấp thực hiện {{KT_DOAN}} cuộc kiểm tra, giám sát tại "
-        "{{KT_DONVI}} đơn vị cơ sở.",
+        "Kết quả, ban chỉ đạo các cấp thực hiện {{KT_DOAN}} cuộc kiểm tra, giám sát tại {{KT_DONVI}} "
+        "đơn vị cơ sở.",
+    ),
+    (
+        "3. Hoạt động của Mặt trận Tổ quốc và các tổ chức chính trị - xã hội trong thực hiện dân chủ ở cơ sở",
+        2,
+        "Mặt trận Tổ quốc các cấp phối hợp tổ chức cho đại biểu Quốc hội, đại biểu HĐND tiếp xúc cử "
+        "tri, tổng hợp ý kiến, kiến nghị của cử tri và nhân dân[^Đại biểu Quốc hội tiếp xúc cử tri tại "
+        "{{TXCT_DIEM cap_txct=quoc_hoi}} điểm với {{TXCT_CUTRI cap_txct=quoc_hoi}} cử tri tham dự, có "
+        "{{TXCT_YKIEN cap_txct=quoc_hoi}} ý kiến, kiến nghị; đại biểu HĐND tiếp xúc cử tri tại "
+        "{{TXCT_DIEM cap_txct=hdnd}} điểm với {{TXCT_CUTRI cap_txct=hdnd}} cử tri tham dự, có "
+        "{{TXCT_YKIEN cap_txct=hdnd}} ý kiến, kiến nghị.].",
     ),
     ("III- KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ", 1, ""),
     (
@@ -65,29 +75,36 @@ SECTIONS = [
     (
         "2. Tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh",
         2,
-        "Năm {nam}, toàn {cap} tiếp {{TCD_LUOT}} lượt với {{TCD_NGUOI}} người bằng {{TCD_VUVIEC}} vụ "
-        "việc ({{TCD_LUOT delta pct}} so với cùng kỳ năm trước), trong đó tiếp thường xuyên "
-        "{{TCD_LUOT hinh_thuc=thuong_xuyen}} lượt; lãnh đạo tiếp định kỳ, đột xuất "
-        "{{TCD_LUOT hinh_thuc=lanh_dao}} lượt.\n"
+        "Người đứng đầu chính quyền các cấp duy trì tiếp công dân và giải quyết đơn thư khiếu nại, tố "
+        "cáo, kiến nghị, phản ánh theo quy định[^Năm {nam}, toàn {cap} tiếp {{TCD_LUOT}} lượt với "
+        "{{TCD_NGUOI}} người bằng {{TCD_VUVIEC}} vụ việc ({{TCD_LUOT delta pct}}, {{TCD_NGUOI delta}}, "
+        "{{TCD_VUVIEC delta}} so với cùng kỳ năm trước), trong đó: tiếp thường xuyên "
+        "{{TCD_LUOT hinh_thuc=thuong_xuyen}} lượt với {{TCD_NGUOI hinh_thuc=thuong_xuyen}} người bằng "
+        "{{TCD_VUVIEC hinh_thuc=thuong_xuyen}} vụ việc; tiếp định kỳ, đột xuất của lãnh đạo "
+        "{{TCD_LUOT hinh_thuc=lanh_dao}} lượt với {{TCD_NGUOI hinh_thuc=lanh_dao}} người bằng "
+        "{{TCD_VUVIEC hinh_thuc=lanh_dao}} vụ việc.].\n"
         "*Kết quả tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo:* Tổng số đơn tiếp nhận là "
         "{{DON_TIEPNHAN compare}} (tiếp nhận trong kỳ báo cáo là {{DON_TIEPNHAN nguon=trong_ky}} đơn, "
         "đơn kỳ trước chuyển sang là {{DON_TIEPNHAN nguon=ky_truoc}} đơn). Trong đó "
         "{{DON_TIEPNHAN loai_don=khieu_nai}} đơn khiếu nại, {{DON_TIEPNHAN loai_don=to_cao}} đơn tố "
-        "cáo, {{DON_TIEPNHAN loai_don=kien_nghi}} đơn kiến nghị, phản ánh. {{DON_DUDK}} đơn đủ điều "
-        "kiện xử lý; số đơn thuộc thẩm quyền {{DON_THAMQUYEN}} đơn bằng {{VV_THAMQUYEN}} vụ việc, đã "
-        "giải quyết {{VV_DAGIAIQUYET}}/{{VV_THAMQUYEN}} vụ việc, đạt tỷ lệ {{TL_GIAIQUYET}}; "
-        "{{DON_KHONG_THAMQUYEN}} đơn không thuộc thẩm quyền đã được hướng dẫn, chuyển đến cơ quan có "
-        "thẩm quyền giải quyết theo quy định.",
+        "cáo, {{DON_TIEPNHAN loai_don=kien_nghi}} đơn kiến nghị, phản ánh. Kết quả xử lý: trong tổng số "
+        "{{DON_TIEPNHAN}} đơn tiếp nhận, {{DON_DUDK}} đơn đủ điều kiện xử lý; số đơn, số vụ việc thuộc "
+        "thẩm quyền: {{DON_THAMQUYEN}} đơn bằng {{VV_THAMQUYEN}} vụ việc (trong đó: khiếu nại "
+        "{{DON_THAMQUYEN loai_don=khieu_nai}} đơn, tố cáo {{DON_THAMQUYEN loai_don=to_cao}} đơn, kiến "
+        "nghị, phản ánh {{DON_THAMQUYEN loai_don=kien_nghi}} đơn), đã giải quyết "
+        "{{VV_DAGIAIQUYET}}/{{VV_THAMQUYEN}} vụ việc, đạt tỷ lệ {{TL_GIAIQUYET}}; số đơn không thuộc "
+        "thẩm quyền: {{DON_KHONG_THAMQUYEN}} đơn đã được hướng dẫn, chuyển đến đúng cơ quan có thẩm "
+        "quyền giải quyết theo quy định.",
     ),
     (
-        "3. Tiếp xúc cử tri",
+        "3. Thực hiện dân chủ ở cơ quan, đơn vị",
         2,
-        "Mặt trận Tổ quốc các cấp phối hợp tổ chức cho đại biểu Quốc hội, đại biểu HĐND tiếp xúc cử "
-        "tri[^Đại biểu Quốc hội tiếp xúc cử tri tại {{TXCT_DIEM cap_txct=quoc_hoi}} điểm với "
-        "{{TXCT_CUTRI cap_txct=quoc_hoi}} cử tri tham dự, có {{TXCT_YKIEN cap_txct=quoc_hoi}} ý kiến, "
-        "kiến nghị; đại biểu HĐND tiếp xúc cử tri tại {{TXCT_DIEM cap_txct=hdnd}} điểm với "
-        "{{TXCT_CUTRI cap_txct=hdnd}} cử tri tham dự, có {{TXCT_YKIEN cap_txct=hdnd}} ý kiến, kiến "
-        "nghị.].",
+        "(Ban chỉ đạo đánh giá việc thực hiện dân chủ ở cơ quan hành chính, đơn vị sự nghiệp.)",
+    ),
+    (
+        "4. Thực hiện dân chủ ở tổ chức có sử dụng lao động",
+        2,
+        "(Ban chỉ đạo đánh giá việc thực hiện dân chủ ở doanh nghiệp, tổ chức có sử dụng lao động.)",
     ),
     ("IV- ĐÁNH GIÁ CHUNG", 1, ""),
     ("1. Kết quả đạt được", 2, "(Ban chỉ đạo đánh giá kết quả đạt được.)"),

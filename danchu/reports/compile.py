@@ -463,9 +463,12 @@ class _Compiler:
             col_dim = next((r.column_dimension for r in rows if r.column_dimension), "")
             options = option_names.get(col_dim, []) if col_dim else []
             blocks = []
-            for k, tier in enumerate(tiers, start=1):
+            for tier in tiers:
                 lines = [self.appendix_line(r, by_tier, tier, col_dim, options, checks) for r in rows]
-                blocks.append(AppendixBlock(f"{section.code}.{k}. {tier_names[tier]}", tier, lines))
+                if any(ln.total or any(ln.cells) for ln in lines):  # a tier with nothing is left out
+                    blocks.append(
+                        AppendixBlock(f"{section.code}.{len(blocks) + 1}. {tier_names[tier]}", tier, lines)
+                    )
             lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
             blocks.append(AppendixBlock(f"Toàn {self.context['cap']}", None, lines))
             tables.append(AppendixTable(section.code, section.title, [n for _, n in options], blocks))

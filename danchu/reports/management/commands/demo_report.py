@@ -18,26 +18,23 @@ from danchu.reports.services import create_report, find_report
 UNIT, PERIOD = "12", "2023"
 
 
-def demo_sections() -> list[tuple[str, int, str]] | None:
-    """The demo's narrative (danchu.demo.narrative.SECTIONS: (heading, level, body) or
-    (heading, body)), when the demo app provides one."""
+def demo_sections(template) -> list[tuple[str, int, str]] | None:
+    """The template's sections with the demo's narrative (`danchu.demo.narrative.for_heading`)
+    in place of the template's placeholder text; the lines holding figures are kept."""
     try:
         narrative = importlib.import_module("danchu.demo.narrative")
     except ImportError:
         return None
-    raw = getattr(narrative, "SECTIONS", None)
-    if raw is None and callable(getattr(narrative, "sections", None)):
-        raw = narrative.sections()
-    if not raw:
+    for_heading = getattr(narrative, "for_heading", None)
+    if for_heading is None:
         return None
     out = []
-    for item in raw:
-        if isinstance(item, dict):
-            out.append((item.get("heading", ""), int(item.get("level", 1)), item.get("body", "")))
-        elif len(item) == 3:
-            out.append((item[0], int(item[1]), item[2]))
-        else:
-            out.append((item[0], 1, item[1]))
+    for s in template.sections.all():
+        body, text = s.body, for_heading(s.heading)
+        if text:
+            kept = [line for line in s.body.splitlines() if "{{" in line or "[^" in line]
+            body = "\n".join([text, *kept])
+        out.append((s.heading, s.level, body))
     return out
 
 
@@ -62,7 +59,7 @@ class Command(BaseCommand):
                 date=dt.date(2023, 12, 21),
                 signer_title="PHÓ BÍ THƯ\nkiêm\nTRƯỞNG BAN CHỈ ĐẠO",
             )
-            sections = demo_sections()
+            sections = demo_sections(template)
             if sections:
                 report.sections.all().delete()
                 for order, (heading, level, body) in enumerate(sections):
