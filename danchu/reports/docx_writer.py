@@ -267,10 +267,10 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, "PHỤ LỤC", lay.title_pt, bold=True)
-    for i, line in enumerate(c.appendix.title_lines):
+    for i, title in enumerate(c.appendix.title_lines):
         _para(
             doc,
-            line,
+            title,
             lay.title_pt,
             bold=i == 0,
             italic=i > 0,
