@@ -149,10 +149,7 @@ def _header(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    left_w = Mm(width_mm * lay.header_left_share)
-    right_w = Mm(width_mm * (1 - lay.header_left_share))
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = left_w, right_w
+    _set_widths(table, [width_mm * lay.header_left_share, width_mm * (1 - lay.header_left_share)])
     left, right = table.cell(0, 0), table.cell(0, 1)
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
@@ -241,7 +238,7 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Mm(width_mm * 0.5), Mm(width_mm * 0.5)
+    _set_widths(table, [width_mm * 0.5, width_mm * 0.5])
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
     _para(
@@ -314,13 +311,19 @@ def _widths(table, width_mm: float, ncols: int) -> None:
     """A wide first column for the labels, the numbers sharing the rest."""
     first = width_mm * (0.55 if ncols <= 2 else 0.34)
     other = (width_mm - first) / max(ncols - 1, 1)
+    _set_widths(table, [first] + [other] * (ncols - 1))
+
+
+def _set_widths(table, widths_mm: list[float]) -> None:
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
     table.autofit = False
-    for k, col in enumerate(table.columns):
-        col.width = Mm(first if k == 0 else other)
+    for col, w in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(w)
     for row in table.rows:
-        for k, cell in enumerate(row.cells):
-            if len(row.cells) == ncols:
-                cell.width = Mm(first if k == 0 else other)
+        cells = row.cells
+        if len(cells) == len(widths_mm) and len({id(c._tc) for c in cells}) == len(cells):
+            for cell, w in zip(cells, widths_mm, strict=True):
+                cell.width = Mm(w)
 
 
 def _repeat_header(row) -> None:
