@@ -253,7 +253,8 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     for line in c.recipients:
         _para(left, f"- {line}", lay.recipients_pt, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in c.signer_title:
-        _para(right, line, lay.signer_pt, bold=True)
+        # a joining word in lower case ("kiêm") is not bold, the titles are
+        _para(right, line, lay.signer_pt, bold=line != line.lower())
     for _ in range(3):
         _para(right, "", lay.signer_pt)
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
