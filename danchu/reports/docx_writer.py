@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 from . import layout as L
 from .compile import CFootnote, Compiled, Run
 
+TABLE_TEXT = "TableText"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -178,7 +179,7 @@ def _add_runs(paragraph, runs: list[Run]) -> None:
     for run in runs:
         if run.footnote is not None:
             r = paragraph.add_run()
-            r.style = "Footnote Reference"
+            r._r.style = "FootnoteReference"
             ref = OxmlElement("w:footnoteReference")
             ref.set(qn("w:id"), str(run.footnote))
             r._r.append(ref)
@@ -228,9 +229,10 @@ def _body(doc, c: Compiled, lay: L.PageLayout) -> None:
         _para(doc, line, lay.title_pt, bold=True, after=12 if i == len(c.title_lines) - 1 else 0)
     for section in c.sections:
         if section.heading:
-            doc.add_paragraph(section.heading, style=f"Heading {min(max(section.level, 1), 3)}")
+            doc.add_paragraph(section.heading)._p.style = f"Heading{min(max(section.level, 1), 3)}"
         for p in section.paragraphs:
-            para = doc.add_paragraph(style="Report Body")
+            para = doc.add_paragraph()
+            para._p.style = "ReportBody"
             _add_runs(para, p.runs)
 
 
@@ -285,7 +287,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             cp = cell.paragraphs[0]
-            cp.style = "Table Text"
+            cp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
             cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
             cp.add_run(text).bold = True
         _repeat_header(table.rows[0])
@@ -293,7 +295,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
             row = table.add_row()
             merged = row.cells[0].merge(row.cells[-1])
             bp = merged.paragraphs[0]
-            bp.style = "Table Text"
+            bp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
             bp.add_run(block.label).bold = True
             for line in block.lines:
                 cells = table.add_row().cells
@@ -301,7 +303,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
                 texts = [line.label + ("*" if line.unapproved else ""), *values, line.cell_text(line.total)]
                 for k, (cell, text) in enumerate(zip(cells, texts, strict=True)):
                     cp = cell.paragraphs[0]
-                    cp.style = "Table Text"
+                    cp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
                     cp.alignment = WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT
                     cp.add_run(text).bold = block.tier is None or None
         _widths(table, width_mm, len(headers))

@@ -106,6 +106,8 @@ def test_docx_has_real_word_footnotes(docx_bytes, report):
     refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
     assert refs == list(range(1, len(report.footnotes) + 1))
     assert 'w:styleId="FootnoteText"' in styles and 'w:styleId="FootnoteReference"' in styles
+    used = {el.get(f"{W}val") for tag in ("pStyle", "rStyle") for el in body.iter(f"{W}{tag}")}
+    assert used and all(f'w:styleId="{style_id}"' in styles for style_id in used)
 
 
 def test_pdf_from_libreoffice_has_the_text_and_renders(report, tmp_path):
