@@ -141,3 +141,20 @@ def test_a_period_the_unit_did_not_live_through(entering):
     assert 'name="v|' not in page
     response = client.post("/don-vi/03418/nhap/?ky=2025&ngay=2023-12-14", {"v|TT_HOINGHI|": "1"})
     assert response.status_code == 400 and DataValue.objects.count() == 0
+
+
+def test_approved_values_are_locked_next_to_the_field(entering, lai_chau):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    client, _ = entering
+    apply_rows([InputRow("TT_HOINGHI", "03418", "2023", 3)])
+    rnd = rounds.open_round("QCDC", "2023", lai_chau, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, legacy("03418"))
+    rounds.approve(rnd, legacy("03418"))
+    response = client.post(URL, {"v|TT_HOINGHI|": "5"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "đã được phê duyệt" in page and 'class="cell-error"' in page
+    assert own("TT_HOINGHI") == 3
