@@ -54,3 +54,17 @@ def test_rule_message_appears_while_typing(page, district_user):
     page.locator('input[name="v|HG_THANH|"]').fill("4")
     page.keyboard.press("Tab")
     expect(page.locator("#rule-messages")).to_contain_text("đạt các quy tắc kiểm tra")
+
+
+def test_tree_expands_and_collapses(page, lai_chau, make_user):
+    make_user("tinh", lai_chau, "view")
+    login(page, "tinh")
+    page.goto("/don-vi/?ngay=2023-12-14")
+    toggle = page.get_by_role("button", name="Mở đơn vị trực thuộc").first
+    toggle.click()
+    district = page.get_by_role("link", name="Huyện Tam Đường")
+    expect(district).to_be_visible()
+    toggle.click()
+    expect(district).to_be_hidden()
+    toggle.click()
+    expect(district).to_be_visible()
