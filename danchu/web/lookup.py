@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404
 
-from danchu.accounts.permissions import Role, can, scope_units
+from danchu.accounts.permissions import Role, can, scope_q
 from danchu.units.models import Unit
 from danchu.values import periods
 from danchu.values.models import DataValue
@@ -52,7 +52,7 @@ def default_period(unit: Unit, day: dt.date | None = None) -> periods.Period:
 
 def scoped_unit(user, code: str, *dates: dt.date | None, role: str = Role.VIEW) -> Unit:
     """The unit with `code` in force on the first of `dates` that has one, inside the user's scope."""
-    qs = scope_units(user, Role.VIEW).filter(code=code)
+    qs = Unit.objects.filter(scope_q(user, Role.VIEW), code=code)
     unit = None
     for day in [d for d in dates if d is not None] + [dt.date.today()]:
         unit = qs.at(day).order_by("depth").first()

@@ -212,9 +212,9 @@ def unit_entry(request, code: str):
 @login_required
 @require_POST
 def unit_entry_check(request, code: str):
-    """Rule messages on the figures as typed; nothing is saved."""
+    """Rule messages on the figures as typed, and the recomputed totals; nothing is saved."""
     unit, period = _resolve(request, code, role=Role.ENTER)
     grid = entry.build_grid(unit, period, posted=request.POST)
     entry.number_errors(grid)
     entry.check_rules(grid)
-    return render(request, "web/_entry_rules.html", {"grid": grid})
+    return render(request, "web/_entry_check.html", {"grid": grid})

@@ -54,6 +54,7 @@ def test_rule_message_appears_while_typing(page, district_user):
     page.locator('input[name="v|HG_THANH|"]').fill("4")
     page.keyboard.press("Tab")
     expect(page.locator("#rule-messages")).to_contain_text("đạt các quy tắc kiểm tra")
+    expect(page.locator('tr[data-code="TL_HOAGIAI"] output')).to_have_text("80,00%")  # 4 / 5, as typed
 
 
 def test_tree_expands_and_collapses(page, lai_chau, make_user):

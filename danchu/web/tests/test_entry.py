@@ -158,3 +158,18 @@ def test_approved_values_are_locked_next_to_the_field(entering, lai_chau):
     page = response.content.decode()
     assert "đã được phê duyệt" in page and 'class="cell-error"' in page
     assert own("TT_HOINGHI") == 3
+
+
+def test_totals_and_rates_follow_what_is_typed(entering):
+    client, _ = entering
+    page = client.post(
+        CHECK,
+        {
+            "v|HG_VUVIEC|": "8",
+            "v|HG_THANH|": "7",
+            "v|TD_TIEPDAN|chuc_danh=bi_thu": "2",
+            "v|TD_TIEPDAN|chuc_danh=chu_tich": "3",
+        },
+    ).content.decode()
+    assert 'hx-swap-oob="true">87,50%</output>' in page
+    assert 'hx-swap-oob="true">5</output>' in page
