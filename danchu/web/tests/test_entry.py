@@ -173,3 +173,12 @@ def test_totals_and_rates_follow_what_is_typed(entering):
     ).content.decode()
     assert 'hx-swap-oob="true">87,50%</output>' in page
     assert 'hx-swap-oob="true">5</output>' in page
+
+
+def test_entry_page_queries_do_not_grow_with_cells(entering, django_assert_max_num_queries):
+    client, _ = entering
+    apply_rows([InputRow("TT_HOINGHI", "03418", "2023", 3), InputRow("HG_TO", "03418", "2023", 2)])
+    with django_assert_max_num_queries(20):
+        assert client.get(URL).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.post(CHECK, {"v|TT_HOINGHI|": "4"}).status_code == 200
