@@ -319,6 +319,28 @@ def test_loading_twice_changes_nothing(demo):
     assert after_first == after_second
 
 
+def test_a_figure_changed_by_hand_is_restored_with_one_logged_change(demo):
+    from danchu.values.services import InputRow, apply_rows
+
+    apply_rows([InputRow("HG_THANH", "03386", "2023", 0, "", "sửa tay")])
+    before = ObjectChange.objects.count()
+    again = load_demo()
+    assert (again.values_created, again.values_updated) == (0, 1)
+    assert ObjectChange.objects.count() == before + 1
+    assert ObjectChange.objects.order_by("-pk").first().source == "demo"
+    value = DataValue.objects.get(element__code="HG_THANH", unit__code="03386", period="2023")
+    assert value.value > 0 and value.comment.startswith("Dữ liệu mẫu")
+
+
+def test_only_footnote_5_disagrees_with_the_appendix():
+    from danchu.demo.seed_2023 import FOOTNOTE_CHECKS
+
+    mismatches = [
+        (source[:4], said, summed) for source, _, _, said, summed in FOOTNOTE_CHECKS if said != summed
+    ]
+    assert mismatches == [("fn 5", 1170, 1172), ("fn 5", 350, 330)]
+
+
 def test_demo_logins(demo):
     demo_user = authenticate(username="demo", password="demo-danchu-2023")
     commune_user = authenticate(username="xa.quyet-thang", password="demo-danchu-2023")
