@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -61,7 +63,10 @@ def install(api: NinjaAPI) -> None:
         )
 
     def http_error(request, exc: HttpError):
-        body: dict = {"detail": str(exc)}
+        message = str(exc)
+        if message.startswith("Cannot parse request body"):
+            message = "Nội dung gửi lên không phải JSON hợp lệ (kiểm tra dấu ngoặc, dấu phẩy, ngoặc kép)."
+        body: dict = {"detail": message}
         if isinstance(exc, ApiError):
             body["errors"] = exc.errors
         return api.create_response(request, body, status=exc.status_code)
@@ -78,6 +83,15 @@ def install(api: NinjaAPI) -> None:
             request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
         )
 
+    def too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1048576
+        return api.create_response(
+            request,
+            {"detail": f"Nội dung gửi lên vượt giới hạn {limit:.0f} MB; hãy chia thành nhiều lần gửi."},
+            status=413,
+        )
+
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(HttpError, http_error)

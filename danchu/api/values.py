@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Query, Router, Schema
+from pydantic import StrictFloat, StrictInt, StrictStr
 
 from danchu.accounts.permissions import Role, can, scope_q
 from danchu.audit.context import acting
@@ -37,8 +38,9 @@ class ValuePage(Schema):
 class ValueIn(Schema):
     element: str
     unit: str
-    period: str
-    value: float | str
+    period: StrictStr | StrictInt
+    # a number, or text as people type it ("1.172.000", "87,3"); true/false are not numbers
+    value: StrictInt | StrictFloat | StrictStr
     dimensions: str | dict[str, str] = ""
     comment: str = ""
 
@@ -147,7 +149,7 @@ def write_values(request, rows: list[ValueIn], dry_run: bool = False):
         InputRow(
             element=r.element,
             unit=r.unit,
-            period=r.period,
+            period=str(r.period),
             value=r.value,
             dimensions=_dimensions(r.dimensions),
             comment=r.comment,

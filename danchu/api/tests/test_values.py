@@ -76,7 +76,21 @@ def test_malformed_body_is_422_in_vietnamese(client):
     assert "dòng 1, trường 'period': thiếu trường bắt buộc" in messages
     assert post(client, []).status_code == 422
     not_json = client.post("/api/values", "không phải json", content_type="application/json")
-    assert not_json.status_code in (400, 422)
+    assert not_json.status_code == 400
+    assert "không phải JSON hợp lệ" in not_json.json()["detail"]
+    boolean = post(client, [row(value=True)])
+    assert boolean.status_code == 422 and boolean.json()["errors"][0]["column"] == "value"
+
+
+def test_a_year_may_be_sent_as_a_number(client):
+    assert post(client, [row(period=2023, value=4)]).status_code == 200
+    assert DataValue.objects.get().period == "2023"
+
+
+def test_a_body_over_the_upload_limit_is_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(client, [row(comment="x" * 2000)])
+    assert response.status_code == 413 and "vượt giới hạn" in response.json()["detail"]
 
 
 def test_read_back_has_the_csv_columns(client):
