@@ -7,6 +7,7 @@ from danchu.audit.models import ObjectChange
 from danchu.units.models import Unit
 from danchu.values.models import DataValue
 from danchu.values.periods import parse
+from danchu.values.services import InputRow
 
 
 def row(unit="03386", value=1, period="2023", **extra):
@@ -150,3 +151,21 @@ def test_a_code_not_in_force_at_the_date_says_so(client):
     response = client.get("/api/units/105", {"at": "2025-08-01"})
     assert response.status_code == 404
     assert "không có hiệu lực ngày 01/08/2025" in response.json()["detail"]
+
+
+def test_approved_figures_are_locked_through_the_api_too(client, lai_chau):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    rnd = rounds.open_round("QCDC", "2023", lai_chau, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, "03386", [InputRow("HG_VUVIEC", "", "", 10), InputRow("HG_THANH", "", "", 8)])
+    rounds.approve(rnd, "03386")
+    response = post(
+        client, [row("03502", value=1), {**row(value=11), "element": "HG_VUVIEC", "dimensions": ""}]
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["row"] == 2
+    assert "đã được phê duyệt" in response.json()["errors"][0]["message"]
+    assert DataValue.objects.get(element__code="HG_VUVIEC").value == 10
+    assert not DataValue.objects.filter(unit__code="03502").exists()
