@@ -169,3 +169,38 @@ def test_approved_figures_are_locked_through_the_api_too(client, lai_chau):
     assert "đã được phê duyệt" in response.json()["errors"][0]["message"]
     assert DataValue.objects.get(element__code="HG_VUVIEC").value == 10
     assert not DataValue.objects.filter(unit__code="03502").exists()
+
+
+def test_a_csv_file_is_imported_whole_or_not_at_all(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    good = "element,unit,period,value,dimensions,comment\nTD_TIEPDAN,03386,2023,4,chuc_danh=bi_thu,\n"
+    bad = good + "TD_TIEPDAN,03386,2023-05,bốn,chuc_danh=bi_thu,\n"
+    refused = client.post("/api/values/import", {"file": SimpleUploadedFile("so-lieu.csv", bad.encode())})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["message"].startswith("Tệp so-lieu.csv, dòng 3, cột 'value'")
+    assert DataValue.objects.count() == 0
+    checked = client.post(
+        "/api/values/import?dry_run=true", {"file": SimpleUploadedFile("a.csv", good.encode())}
+    )
+    assert checked.json()["rows"] == 1 and DataValue.objects.count() == 0
+    done = client.post("/api/values/import", {"file": SimpleUploadedFile("a.csv", good.encode())})
+    assert done.json()["created"] == 1
+    assert ObjectChange.objects.get(action="create").source == "api:import:a.csv"
+
+
+def test_export_gives_the_import_format_within_the_scope(lai_chau, make_user, token_client, client):
+    post(client, [row(value=5), row("03394", value=7)])
+    district = token_client(make_user("tp", Unit.objects.get(code="105"), "view"))
+    response = district.get("/api/values/export", {"period": "2023"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode().splitlines() == [
+        "element,unit,period,value,dimensions,comment",
+        "TD_TIEPDAN,03386,2023,5,chuc_danh=bi_thu,",
+    ]
+    xlsx = district.get("/api/values/export", {"period": "2023", "format": "xlsx"})
+    from danchu.values.xlsx import read_xlsx_rows
+
+    header, cells = read_xlsx_rows(xlsx.content, "so-lieu.xlsx")
+    assert header[:4] == ["element", "unit", "period", "value"] and [c[1] for c in cells] == ["03386"]
+    assert district.get("/api/values/export", {"unit": "106", "period": "2023"}).status_code == 404
