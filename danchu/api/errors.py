@@ -48,9 +48,10 @@ def _translate(error: dict) -> dict:
     names = [n for n in names if n not in ("str", "float", "int", "dict[str,str]", "function-after")]
     column = names[-1] if names else ""
     message = _MESSAGES.get(error.get("type", ""), f"không hợp lệ ({error.get('msg', '')})")
-    where = f"dòng {row}, " if row is not None else ""
-    where += f"trường '{column}': " if column else ""
-    return {"row": row, "column": column, "message": where + message if where else message}
+    where = [f"dòng {row}"] if row is not None else []
+    where += [f"trường '{column}'"] if column else []
+    text = f"{', '.join(where)}: {message}" if where else message
+    return {"row": row, "column": column, "message": text[:1].upper() + text[1:]}
 
 
 def install(api: NinjaAPI) -> None:

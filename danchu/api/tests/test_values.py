@@ -74,7 +74,7 @@ def test_malformed_body_is_422_in_vietnamese(client):
     response = post(client, [{"element": "TD_TIEPDAN", "unit": "03386"}])
     assert response.status_code == 422
     messages = [e["message"] for e in response.json()["errors"]]
-    assert "dòng 1, trường 'period': thiếu trường bắt buộc" in messages
+    assert "Dòng 1, trường 'period': thiếu trường bắt buộc" in messages
     assert post(client, []).status_code == 422
     not_json = client.post("/api/values", "không phải json", content_type="application/json")
     assert not_json.status_code == 400
