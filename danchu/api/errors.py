@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
@@ -63,7 +65,7 @@ def install(api: NinjaAPI) -> None:
             request, {"detail": "Không tìm thấy (hoặc bạn không có quyền xem)."}, status=404
         )
 
-    def http_error(request, exc: HttpError):
+    def http_error(request, exc: Any):
         message = str(exc)
         if message.startswith("Cannot parse request body"):
             message = "Nội dung gửi lên không phải JSON hợp lệ (kiểm tra dấu ngoặc, dấu phẩy, ngoặc kép)."
@@ -72,7 +74,7 @@ def install(api: NinjaAPI) -> None:
             body["errors"] = exc.errors
         return api.create_response(request, body, status=exc.status_code)
 
-    def invalid(request, exc: ValidationError):
+    def invalid(request, exc: Any):
         errors, seen = [], set()
         for e in exc.errors:
             item = _translate(e)
