@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Query, Router, Schema
 
-from danchu.accounts.permissions import Role, scope_q
+from danchu.accounts.permissions import Role, can, scope_q
 from danchu.units.models import Tier, Unit
 
 from .auth import api_auth
@@ -33,7 +33,7 @@ class UnitPage(Schema):
 
 class UnitDetail(UnitOut):
     short_name: str
-    ancestors: list[str] = Field(description="mã các đơn vị cấp trên, từ gốc xuống")
+    ancestors: list[str] = Field(description="mã các đơn vị cấp trên trong phạm vi được xem, từ trên xuống")
     children: list[UnitOut]
 
 
@@ -82,6 +82,6 @@ def get_unit(request, code: str, at: str | None = None):
     return dict(
         _out(unit),
         short_name=unit.short_name,
-        ancestors=[u.code for u in unit.ancestors()],
+        ancestors=[u.code for u in unit.ancestors() if can(request.auth, Role.VIEW, u)],
         children=[_out(c) for c in children],
     )
