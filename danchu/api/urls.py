@@ -12,3 +12,4 @@ def health(request):
 
 # Routers of other apps are added here, one line each, e.g.:
 # api.add_router("/rounds", "danchu.collection.api.router")
+api.add_router("/rounds", "danchu.collection.api.router")
