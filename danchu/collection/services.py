@@ -353,7 +353,11 @@ def submit(
         except ValuesRefused as exc:
             raise RoundRefused([str(e) for e in exc.errors])
         period = rnd.get_period()
-        violations = [v for v in validate(unit_obj, period, rnd.form, own_only=True) if v.scope == "unit"]
+        violations = [
+            v
+            for v in validate(unit_obj, period, rnd.form, own_only=True)
+            if v.scope == "unit" and v.unit == unit_obj.code
+        ]
         high = [v for v in violations if v.importance == "high"]
         lower = [v for v in violations if v.importance != "high"]
         if rnd.form.require_valid and high:
