@@ -485,7 +485,8 @@ def completeness(rnd: Round, user=None) -> dict:
             anc = ancestors.get(int(seg))
             if anc is not None and anc.tier == Tier.HUYEN:
                 return anc
-        return unit.parent if unit.parent_id and unit.pk != rnd.under_id else unit
+        parent = unit.parent if unit.pk != rnd.under_id else None
+        return parent or unit
 
     submitted_states = (State.SUBMITTED, State.APPROVED)
     out: dict = {
@@ -499,7 +500,8 @@ def completeness(rnd: Round, user=None) -> dict:
         "late": 0,
         "missing": [],
     }
-    units, districts = [], {}
+    units: list[dict] = []
+    districts: dict[str, dict] = {}
     for s in subs:
         late = s.is_late()
         if s.state in submitted_states:
