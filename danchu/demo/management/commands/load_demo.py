@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from danchu.demo.services import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp dữ liệu mẫu: cây đơn vị tỉnh Lai Châu, số liệu năm 2023 theo Báo cáo số 39-BC/BCĐ "
+        "(và số liệu năm 2022 để so sánh), cùng ba người dùng mẫu. Chạy lại không thay đổi gì."
+    )
+
+    def handle(self, *args, **opts):
+        result = load_demo()
+        for line in result.summary():
+            self.stdout.write(line)
