@@ -171,3 +171,13 @@ def test_on_time_before_the_deadline(lai_chau):
     services.submit(rnd, "03386", GOOD)
     c = services.completeness(rnd)
     assert (c["on_time"], c["late"]) == (1, 0)
+
+
+def test_a_form_that_does_not_require_valid_figures_only_warns(round_12):
+    round_12.form.require_valid = False
+    round_12.form.save()
+    bad = rows(("HG_VUVIEC", "", "", 3), ("HG_THANH", "", "", 5))
+    with pytest.raises(services.RoundRefused, match="giải trình"):
+        services.submit(round_12, "03386", bad)
+    result = services.submit(round_12, "03386", bad, comment="Số liệu đã kiểm tra lại, đúng")
+    assert [v.rule for v in result.warnings] == ["HG_THANH_LE_VUVIEC"]
