@@ -46,7 +46,12 @@ class RoundRefused(Exception):
 
 
 class RoundPermissionDenied(RoundRefused):
-    """The user may not do this on this unit (the API answers 403 or 404)."""
+    """The user may see the unit but not do this on it (the API answers 403)."""
+
+
+class SubmissionNotFound(RoundRefused):
+    """No submission of that unit in the round, or one outside the user's subtree (the API
+    answers 404 for both, so nothing leaks)."""
 
 
 @dataclass
@@ -234,7 +239,9 @@ def get_submission(rnd: Round, unit: Unit | str, user=None) -> Submission:
     found = qs.filter(unit=unit).first() if isinstance(unit, Unit) else qs.filter(unit__code=unit).first()
     if found is None:
         code = unit.code if isinstance(unit, Unit) else unit
-        raise RoundRefused(f"Đơn vị '{code}' không có bài nộp trong đợt báo cáo số {rnd.pk}")
+        raise SubmissionNotFound(
+            f"Đơn vị '{code}' không có bài nộp trong đợt báo cáo số {rnd.pk} (hoặc bạn không có quyền xem)"
+        )
     return found
 
 
