@@ -157,7 +157,7 @@ def test_save_draft_then_submit(client, people, round_12):
     # history: who, action, states
     assert re.search(r'<tr data-action="submit">.*?xa.*?Nộp.*?Chưa nộp → Đã nộp', text, re.S)
     # once submitted, the figures are shown read-only
-    assert "<fieldset class=\"readonly\" disabled>" in text and 'value="luu"' not in text
+    assert '<fieldset class="readonly" disabled>' in text and 'value="luu"' not in text
 
 
 def test_blocked_submission_stores_nothing_and_says_why(client, people, round_12):
@@ -181,7 +181,9 @@ def test_warnings_need_a_comment(client, people, round_12):
     resp = c.post(url(round_12, "03386"), {"action": "nop", **cells})
     assert resp.status_code == 400 and "hãy nhập giải trình" in resp.content.decode()
     assert not DataValue.objects.exists()
-    resp = c.post(url(round_12, "03386"), {"action": "nop", "comment": "Một đoàn kiểm tra hai đơn vị", **cells})
+    resp = c.post(
+        url(round_12, "03386"), {"action": "nop", "comment": "Một đoàn kiểm tra hai đơn vị", **cells}
+    )
     assert resp.status_code == 302 and state(round_12, "03386") == "submitted"
 
 
@@ -200,7 +202,9 @@ def test_decisions_need_the_approve_role_on_the_parent(client, people, round_12)
     assert commune.post(url(round_12, "03386"), {"action": "phe-duyet"}).status_code == 403
     assert state(round_12, "03386") == "submitted"
     # another commune cannot reach it either
-    assert as_user(client, people["xa_b"]).post(url(round_12, "03386"), {"action": "mo-lai"}).status_code == 404
+    assert (
+        as_user(client, people["xa_b"]).post(url(round_12, "03386"), {"action": "mo-lai"}).status_code == 404
+    )
 
     approver = as_user(client, people["huyen"])
     assert approver.post(url(round_12, b.code), {"action": "phe-duyet"}).status_code == 404
@@ -221,7 +225,9 @@ def test_decisions_need_the_approve_role_on_the_parent(client, people, round_12)
     assert state(round_12, "03386") == "approved"
     # approved values are locked for the commune's page
     assert 'value="luu"' not in commune.get(url(round_12, "03386")).content.decode()
-    resp = approver.post(url(round_12, "03386"), {"action": "mo-lai", "reason": "Sửa số vụ việc"}, follow=True)
+    resp = approver.post(
+        url(round_12, "03386"), {"action": "mo-lai", "reason": "Sửa số vụ việc"}, follow=True
+    )
     assert "Đã mở lại" in resp.content.decode() and state(round_12, "03386") == "draft"
 
 
