@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from danchu.accounts.permissions import Role, can, roots, scope_q
 from danchu.values.services import ValuesRefused
 from danchu.web import entry
+from danchu.web.lookup import period_containing
 
 from . import services
 from .forms import OpenRoundForm, UploadForm
@@ -106,7 +107,11 @@ def round_open(request):
         roots_ = roots(request.user, Role.APPROVE)
         form = OpenRoundForm(
             user=request.user,
-            initial={"tiers": ["xa"], "under": roots_[0].code if len(roots_) == 1 else ""},
+            initial={
+                "tiers": ["xa"],
+                "under": roots_[0].code if len(roots_) == 1 else "",
+                "period": period_containing(dt.date.today()).code,
+            },
         )
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "errors": errors, "preview": _preview(request.user, form.data or None)}
