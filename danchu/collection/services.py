@@ -353,7 +353,11 @@ def submit(
         except ValuesRefused as exc:
             raise RoundRefused([str(e) for e in exc.errors])
         period = rnd.get_period()
-        violations = [v for v in validate(unit_obj, period, rnd.form, own_only=True) if v.scope == "unit"]
+        violations = [
+            v
+            for v in validate(unit_obj, period, rnd.form, own_only=True)
+            if v.scope == "unit" and v.unit == unit_obj.code
+        ]
         high = [v for v in violations if v.importance == "high"]
         lower = [v for v in violations if v.importance != "high"]
         if rnd.form.require_valid and high:
@@ -506,7 +510,8 @@ def completeness(rnd: Round, user=None) -> dict:
             anc = ancestors.get(int(seg))
             if anc is not None and anc.tier == Tier.HUYEN:
                 return anc
-        return unit.parent if unit.parent_id and unit.pk != rnd.under_id else unit
+        parent = unit.parent if unit.pk != rnd.under_id else None
+        return parent or unit
 
     submitted_states = (State.SUBMITTED, State.APPROVED)
     out: dict = {
@@ -520,7 +525,8 @@ def completeness(rnd: Round, user=None) -> dict:
         "late": 0,
         "missing": [],
     }
-    units, districts = [], {}
+    units: list[dict] = []
+    districts: dict[str, dict] = {}
     for s in subs:
         late = s.is_late()
         if s.state in submitted_states:

@@ -75,14 +75,16 @@ def template_lines(form) -> list[tuple[str, str, list[TemplateLine]]]:
     for section, section_rows in itertools.groupby(rows, key=lambda r: r.section):
         lines = []
         for row in section_rows:
+            element = row.element
+            assert element is not None  # filtered in the query
             fixed = parse_filter(row.filter) if row.filter else {}
-            open_dims = [d for d in row.element.dimension_codes() if d not in fixed]
+            open_dims = [d for d in element.dimension_codes() if d not in fixed]
             for combo in itertools.product(*[options.get(d, []) for d in open_dims]):
                 dims = dict(fixed)
                 dims.update({o.dimension.code: o.code for o in combo})
                 label = " — ".join([row.label] + [o.name for o in combo])
                 key = ";".join(f"{k}={dims[k]}" for k in sorted(dims))
-                lines.append(TemplateLine(section.code, label, row.element, key))
+                lines.append(TemplateLine(section.code, label, element, key))
         out.append((section.code, section.title, lines))
     return out
 

@@ -48,7 +48,7 @@ def test_template_layout(template):
     header = [c.value for c in ws[1]]
     assert {"element", "dimensions", "value"} <= set(header)
     text = " ".join(str(c.value) for row in ws.iter_rows(max_row=7) for c in row if c.value)
-    assert "Phường Đoàn Kết" in text or "03386" in text
+    assert "Đơn vị báo cáo: Phường Quyết Thắng (mã 03386)" in text
     assert "hạn nộp 20/12/2023" in text and "Đơn vị tính" in text
     r = row_of(ws, "HG_VUVIEC")
     assert ws.cell(r, 2).value == "Vụ việc hòa giải" and ws.cell(r, 3).value == "vụ việc"
