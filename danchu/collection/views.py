@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from danchu.accounts.permissions import Role, can, roots, scope_q
 from danchu.values.services import ValuesRefused
@@ -156,7 +156,38 @@ def round_detail(request, round_id: int):
     for u in c["units"]:
         first = u["first_submitted_at"]
         u["first_submitted"] = dt.datetime.fromisoformat(first) if first else None
-    return render(request, "collection/round.html", {"round": rnd, "c": c})
+    # The units table can be narrowed to one district and/or one state (a national round is long).
+    district = request.GET.get("huyen", "").strip()
+    wanted = request.GET.get("trang_thai", "").strip()
+    shown = [
+        u
+        for u in c["units"]
+        if (not district or u["district"] == district)
+        and (not wanted or u["state"] == wanted or (wanted == "tre_han" and u["late"] is True))
+    ]
+    context = {
+        "round": rnd,
+        "c": c,
+        "shown": shown,
+        "district": next((d for d in c["by_district"] if d["code"] == district), None),
+        "wanted": wanted,
+        "states": [*State.choices, ("tre_han", _("Trễ hạn"))],
+        "may_close": rnd.status == Round.Status.OPEN and can(request.user, Role.APPROVE, rnd.under),
+    }
+    return render(request, "collection/round.html", context)
+
+
+@login_required
+@require_POST
+def round_close(request, round_id: int):
+    """Stop accepting submissions (approvals and reopening still work)."""
+    rnd = _round(request, round_id)
+    try:
+        services.close_round(rnd, request.user)
+    except services.RoundPermissionDenied as exc:
+        raise PermissionDenied(exc.messages[0])
+    messages.success(request, _("Đã đóng đợt báo cáo số %(id)s: không nhận bài nộp mới.") % {"id": rnd.pk})
+    return redirect("round", round_id=rnd.pk)
 
 
 def _entry_context(request, rnd: Round, sub: Submission, grid, problems=(), comment="", upload=None) -> dict:

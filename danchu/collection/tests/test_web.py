@@ -278,3 +278,35 @@ def test_upload_of_the_filled_template_submits(client, people, round_12):
     assert resp.status_code == 302
     assert state(round_12, "03386") == "submitted"
     assert DataValue.objects.get(unit__code="03386", element__code="HG_THANH").value == 8
+
+
+def test_units_table_filters_by_district_and_state(client, people, round_12):
+    services.submit(round_12, "03386", [services.InputRow("HG_VUVIEC", "", "", 10)])
+    c = as_user(client, people["tinh"])
+    page = c.get(url(round_12), {"huyen": "105"}).content.decode()
+    assert len(re.findall(r'<tr data-unit="', page)) == 7 and "7/106 đơn vị" in page
+    page = c.get(url(round_12), {"huyen": "105", "trang_thai": "submitted"}).content.decode()
+    assert re.findall(r'<tr data-unit="(\w+)"', page) == ["03386"]
+    page = c.get(url(round_12), {"trang_thai": "tre_han"}).content.decode()
+    assert re.findall(r'<tr data-unit="(\w+)"', page) == ["03386"]  # deadline 20/12/2023 is past
+    page = c.get(url(round_12), {"huyen": "106", "trang_thai": "approved"}).content.decode()
+    assert "Không có đơn vị nào khớp bộ lọc" in page
+    # the counts above the table stay those of the whole round
+    assert "1/106" in page
+
+
+def test_closing_a_round_stops_submissions(client, people, round_12):
+    assert as_user(client, people["xa"]).post(url(round_12, tail="dong/")).status_code == 403
+    assert as_user(client, people["huyen"]).post(url(round_12, tail="dong/")).status_code == 403
+    province = as_user(client, people["tinh"])
+    assert "Đóng đợt báo cáo" in province.get(url(round_12)).content.decode()
+    resp = province.post(url(round_12, tail="dong/"), follow=True)
+    assert "Đã đóng đợt báo cáo" in resp.content.decode()
+    round_12.refresh_from_db()
+    assert round_12.status == "closed"
+    commune = as_user(client, people["xa"])
+    page = commune.get(url(round_12, "03386")).content.decode()
+    assert 'value="nop"' not in page
+    resp = commune.post(url(round_12, "03386"), {"action": "nop", HG: "10", HG_OK: "8"})
+    assert resp.status_code == 400 and "đã đóng, không nhận bài nộp" in resp.content.decode()
+    assert not DataValue.objects.exists()
