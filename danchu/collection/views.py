@@ -70,7 +70,13 @@ def round_list(request):
         )
         .order_by("-opened_at", "-pk")
     )
-    rows = [{"round": r, "percent": _percent(r.n_submitted, r.n_expected)} for r in rounds]
+    rows = []
+    for r in rounds:
+        # A unit asked once (a commune's user) gets a direct link to its own submission.
+        own = None
+        if r.n_expected == 1 and not request.user.is_superuser:
+            own = services.submissions_for(request.user, r).select_related("unit").first()
+        rows.append({"round": r, "percent": _percent(r.n_submitted, r.n_expected), "own": own})
     return render(request, "collection/rounds.html", {"rows": rows, "may_open": _may_open(request.user)})
 
 

@@ -118,6 +118,7 @@ def test_round_list_and_completeness_are_scoped(client, people, round_12):
     commune = as_user(client, people["xa_b"])
     listing = commune.get("/dot-bao-cao/").content.decode()
     assert "1/1" in listing and "Mở đợt báo cáo" not in listing
+    assert f'href="/dot-bao-cao/{round_12.pk}/03387/" class="own"' in listing
     page = commune.get(url(round_12)).content.decode()
     assert re.findall(r'<tr data-unit="(\w+)"', page) == ["03387"]
     assert "1/1" in page
