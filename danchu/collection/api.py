@@ -11,6 +11,7 @@ import datetime as dt
 from django.http import HttpResponse, JsonResponse
 from ninja import Router, Schema, Status
 
+from danchu.api.auth import api_auth
 from danchu.audit.context import acting
 from danchu.units.models import Unit
 from danchu.values import periods
@@ -19,12 +20,7 @@ from danchu.values.services import InputRow
 from . import services
 from .models import Round, Submission
 
-try:  # bearer tokens and sessions, once the api branch is in
-    from danchu.api.auth import api_auth as _auth
-except ImportError:  # pragma: no cover - until then, the browser session
-    from ninja.security import django_auth as _auth
-
-router = Router(auth=_auth, tags=["đợt báo cáo"])
+router = Router(auth=api_auth, tags=["đợt báo cáo"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -358,9 +358,11 @@ def submit(
             for v in validate(unit_obj, period, rnd.form, own_only=True)
             if v.scope == "unit" and v.unit == unit_obj.code
         ]
-        high = [v for v in violations if v.importance == "high"]
-        lower = [v for v in violations if v.importance != "high"]
-        if rnd.form.require_valid and high:
+        # A form that requires valid figures blocks on high rules; every other failure warns.
+        blocking = rnd.form.require_valid
+        high = [v for v in violations if blocking and v.importance == "high"]
+        lower = [v for v in violations if not (blocking and v.importance == "high")]
+        if high:
             raise RoundRefused(
                 [f"Không nộp được báo cáo của {unit_obj.name}: số liệu không đạt quy tắc kiểm tra"]
                 + [f"{v.unit_name} ({v.unit}): {v.text()}" for v in high],
@@ -385,7 +387,7 @@ def submit(
         sub.comment = comment
         sub.save()
         _event(sub, Action.SUBMIT, before, user, comment)
-    return SubmitResult(sub, written, warnings=lower + ([] if rnd.form.require_valid else high))
+    return SubmitResult(sub, written, warnings=lower)
 
 
 def save_draft(rnd: Round, unit: Unit | str, rows: Iterable[InputRow], user=None) -> WriteResult | None:

@@ -121,3 +121,17 @@ def test_permission_grid(people, round_12, who, action, allowed):
         with pytest.raises(services.RoundRefused):
             call()
         assert Submission.objects.get(round=round_12, unit__code="03386").state == "submitted"
+
+
+def test_bearer_token_works_for_rounds(people, round_12):
+    from danchu.accounts.models import ApiToken
+
+    _, raw = ApiToken.issue(people["commune"], "bảng tính của xã")
+    c = Client(headers={"Authorization": f"Bearer {raw}"})
+    r = c.post(
+        f"/api/rounds/{round_12.pk}/submissions/03386/submit",
+        json.dumps(ROWS),
+        content_type="application/json",
+    )
+    assert r.status_code == 200 and r.json()["state"] == "submitted"
+    assert c.get(f"/api/rounds/{round_12.pk}/submissions/03387").status_code == 404

@@ -59,7 +59,9 @@ def test_template_layout(template):
     assert ws.cell(r, 2).protection.locked is True and ws.cell(r, 5).protection.locked is False
     dv = [d for d in ws.data_validations.dataValidation if f"E{r}" in d.sqref]
     assert dv and dv[0].operator == "greaterThanOrEqual" and dv[0].formula1 == "0"
-    assert "không âm" in dv[0].error
+    assert "không âm" in dv[0].error and dv[0].type == "whole"
+    money = row_of(ws, "NTM_KINHPHI_TRIEU")
+    assert [d.type for d in ws.data_validations.dataValidation if f"E{money}" in d.sqref] == ["decimal"]
     # dimensions spread over lines
     assert ws.cell(row_of(ws, "TD_TIEPDAN", "chuc_danh=bi_thu"), 2).value == "Tiếp dân (cuộc) — Bí thư cấp ủy"
     assert ws.column_dimensions["F"].hidden
