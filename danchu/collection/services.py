@@ -390,6 +390,31 @@ def submit(
     return SubmitResult(sub, written, warnings=lower)
 
 
+def save_draft(rnd: Round, unit: Unit | str, rows: Iterable[InputRow], user=None) -> WriteResult | None:
+    """Store the unit's figures without submitting (the web's "Lưu nháp"), all or nothing.
+
+    Only while the submission is a draft or returned, the round open and the rows the
+    submission's own (unit, form, period); `ValuesRefused` carries row errors for the cells.
+    """
+    sub = get_submission(rnd, unit, user)
+    unit_obj = sub.unit
+    if user is not None and not can(user, Role.ENTER, unit_obj):
+        raise RoundPermissionDenied(f"Bạn không có quyền nhập số liệu của {unit_obj.name} ({unit_obj.code})")
+    if rnd.status != Round.Status.OPEN:
+        raise RoundRefused(f"Đợt báo cáo số {rnd.pk} đã đóng, không nhận số liệu")
+    if sub.state not in (State.DRAFT, State.RETURNED):
+        raise RoundRefused(
+            f"Báo cáo của {unit_obj.name} đang ở trạng thái '{sub.get_state_display()}': không sửa được; "
+            "cần người phê duyệt trả lại hoặc mở lại trước khi sửa"
+        )
+    row_list = [replace(r, unit=r.unit or unit_obj.code, period=r.period or rnd.period) for r in rows]
+    if not row_list:
+        return None
+    with transaction.atomic():
+        _check_rows_belong(sub, row_list, "")
+        return apply_rows(row_list, user=user)
+
+
 def submit_file(
     rnd: Round, unit: Unit | str, data: bytes, name: str, user=None, comment: str = ""
 ) -> SubmitResult:
