@@ -41,6 +41,9 @@ def _set_font(style_or_run, name: str, size: float | None = None) -> None:
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), name)
+    # theme fonts (the built-in headings use them) would override the named font
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _styles(doc, lay: L.PageLayout) -> None:
@@ -259,15 +262,15 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
 
 
-def _appendix(doc, c: Compiled, lay: L.PageLayout) -> None:
+def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     if c.appendix is None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, "PHỤ LỤC", lay.title_pt, bold=True)
-    for i, line in enumerate(c.appendix.title_lines):
+    for i, title in enumerate(c.appendix.title_lines):
         _para(
             doc,
-            line,
+            title,
             lay.title_pt,
             bold=i == 0,
             italic=i > 0,
@@ -303,7 +306,21 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout) -> None:
                     cp.style = "Table Text"
                     cp.alignment = WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT
                     cp.add_run(text).bold = block.tier is None or None
+        _widths(table, width_mm, len(headers))
         doc.add_paragraph()
+
+
+def _widths(table, width_mm: float, ncols: int) -> None:
+    """A wide first column for the labels, the numbers sharing the rest."""
+    first = width_mm * (0.55 if ncols <= 2 else 0.34)
+    other = (width_mm - first) / max(ncols - 1, 1)
+    table.autofit = False
+    for k, col in enumerate(table.columns):
+        col.width = Mm(first if k == 0 else other)
+    for row in table.rows:
+        for k, cell in enumerate(row.cells):
+            if len(row.cells) == ncols:
+                cell.width = Mm(first if k == 0 else other)
 
 
 def _repeat_header(row) -> None:
@@ -323,7 +340,7 @@ def build_docx(c: Compiled) -> bytes:
     _header(doc, c, lay, width_mm)
     _body(doc, c, lay)
     _closing(doc, c, lay, width_mm)
-    _appendix(doc, c, lay)
+    _appendix(doc, c, lay, width_mm)
     _attach_footnotes(doc, c.footnotes)
     props = doc.core_properties
     props.title = " ".join([c.doc_type, *c.title_lines])

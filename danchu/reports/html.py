@@ -69,7 +69,7 @@ def _runs(runs: list[Run]) -> str:
         elif run.figure is not None:
             out.append(_figure(run))
         else:
-            text = escape(run.text)
+            text: str = escape(run.text)
             if run.bold:
                 text = f"<strong>{text}</strong>"
             if run.italic:

@@ -96,3 +96,9 @@ def test_demo_report_writes_the_files_into_the_given_folder(province, tmp_path):
     assert "I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH" in html
     if demo_sections(ReportTemplate.objects.get(is_default=True)) is not None:
         assert "(Ban chỉ đạo nêu hạn chế" not in html  # the demo's narrative replaced the placeholder
+
+
+def test_report_command_check_lists_problems_first(province, tmp_path):
+    out = run("report", "--unit", "12", "--period", "2023", "--check", "-o", str(tmp_path / "a.html"))
+    assert "! Chưa báo cáo số liệu — Huyện Tam Đường (106)" in out
+    assert "! Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in out

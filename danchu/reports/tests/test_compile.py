@@ -184,3 +184,13 @@ def test_queries_do_not_grow_with_the_number_of_figures(province):
         + " {{DON_TIEPNHAN}}"
     )
     assert many == few
+
+
+def test_progress_is_reported_section_by_section(province):
+    steps = []
+    compile_report(
+        draft_report(province, "2023"), progress=lambda step, total, msg: steps.append((step, total, msg))
+    )
+    total = steps[0][1]
+    assert [s for s, _, _ in steps] == list(range(total + 1))
+    assert steps[1][2] == "Mục I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH" and steps[-1][2] == "Xong"
