@@ -77,8 +77,13 @@ class ReportCreateForm(forms.Form):
 class ReportHeaderForm(forms.ModelForm):
     class Meta:
         model = Report
-        fields = ["number", "symbol", "place", "date", "title", "signer_name"]
-        labels = {"number": "Số", "date": "Ngày ban hành", "signer_name": "Người ký (họ tên)"}
+        fields = ["number", "symbol", "place", "date", "title", "signer_name", "status"]
+        labels = {
+            "number": "Số",
+            "date": "Ngày ban hành",
+            "signer_name": "Người ký (họ tên)",
+            "status": "Trạng thái",
+        }
         widgets = {
             "number": forms.TextInput(attrs={"size": 6}),
             "symbol": forms.TextInput(attrs={"size": 14}),

@@ -24,6 +24,13 @@ from .compile import CompileError, compile_report
 from .models import Report
 from .render import FORMATS, render
 
+# which values a report counts: every value, approved ones only, or every value with the
+# figures that include unapproved values marked (approval comes from danchu.collection)
+VALUE_MODES = {
+    "tat-ca": "Tất cả số liệu đã nhập",
+    "da-duyet": "Chỉ số liệu đã được duyệt",
+    "danh-dau": "Tất cả, đánh dấu * số liệu chưa duyệt",
+}
 STALE_SECONDS = 15 * 60  # a "running" job older than this is considered dead (its process ended)
 _threads: dict[str, threading.Thread] = {}
 
@@ -40,6 +47,7 @@ class Job:
     error: str = ""
     started: float = 0.0
     user: str = ""
+    values: str = "tat-ca"
 
     @property
     def percent(self) -> int:
@@ -48,12 +56,29 @@ class Job:
         return int(100 * self.step / self.total) if self.total else 0
 
     @property
+    def values_name(self) -> str:
+        return VALUE_MODES.get(self.values, self.values)
+
+    @property
     def running(self) -> bool:
         return self.state == "running"
 
     @property
     def output(self) -> Path:
         return job_dir(self.report) / f"{self.id}.{self.fmt}"
+
+
+def compile_options(mode: str) -> dict:
+    """`compile_report` arguments for a value mode of `VALUE_MODES`."""
+    if mode not in VALUE_MODES:
+        raise ValueError(f"Cách lấy số liệu '{mode}' không có (chọn {', '.join(VALUE_MODES)})")
+    if mode == "tat-ca":
+        return {}
+    try:
+        from danchu.collection.services import approved_values_q
+    except ImportError:  # pragma: no cover - the rounds app is part of the project
+        raise ValueError("Chưa có chức năng duyệt số liệu (danchu.collection)")
+    return {"value_filter": approved_values_q(), "mark_unapproved": mode == "danh-dau"}
 
 
 def job_dir(report_id: int) -> Path:
@@ -119,7 +144,7 @@ def _work(job: Job, own_connection: bool = True) -> None:
             job.step, job.total, job.message = step, total + 1, message
             _save(job)
 
-        compiled = compile_report(report, progress=progress)
+        compiled = compile_report(report, progress=progress, **compile_options(job.values))
         job.message = f"Đang xuất tệp {job.fmt.upper()}"
         _save(job)
         data = render(compiled, job.fmt)
@@ -135,10 +160,12 @@ def _work(job: Job, own_connection: bool = True) -> None:
             connection.close()
 
 
-def start(report: Report, fmt: str, user=None, background: bool = True) -> Job:
-    """Start compiling `report` into `fmt`, or return the job of this report already running."""
+def start(report: Report, fmt: str, user=None, values: str = "tat-ca", background: bool = True) -> Job:
+    """Start compiling `report` into `fmt` counting `values` (a key of `VALUE_MODES`), or
+    return the job of this report already running."""
     if fmt not in FORMATS:
         raise ValueError(f"Định dạng '{fmt}' không hỗ trợ (docx, pdf, xlsx, html)")
+    compile_options(values)
     running = current(report.pk)
     if running is not None:
         return running
@@ -149,6 +176,7 @@ def start(report: Report, fmt: str, user=None, background: bool = True) -> Job:
         fmt=fmt,
         started=time.time(),
         user=user.get_username() if user is not None else "",
+        values=values,
     )
     _save(job)
     if not background:

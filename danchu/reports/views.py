@@ -119,6 +119,7 @@ def report_detail(request, pk: int):
         "may_edit": may_edit,
         "formats": FORMAT_NAMES,
         "job": jobs.current(report.pk),
+        "modes": jobs.VALUE_MODES,
         "help": _markup_help(),
     }
     return render(request, "reports/detail.html", context, status=status)
@@ -168,6 +169,43 @@ def section_save(request, pk: int, section_id: int):
 
 
 @login_required
+@require_POST
+def section_add(request, pk: int):
+    report = _report(request, pk, Role.ENTER)
+    form = SectionForm(request.POST)
+    if form.is_valid() and form.cleaned_data["heading"].strip():
+        try:
+            level = 1 if request.POST.get("level") == "1" else 2
+            section = services.add_section(
+                report,
+                form.cleaned_data["heading"].strip(),
+                form.cleaned_data["body"],
+                level,
+                user=request.user,
+            )
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Đã thêm mục “{section.heading}”.")
+            return redirect(reverse("reports:detail", args=[report.pk]) + f"#muc-{section.pk}")
+    else:
+        messages.error(request, "Mục mới cần có tiêu đề.")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def section_delete(request, pk: int, section_id: int):
+    report = _report(request, pk, Role.ENTER)
+    section = ReportSection.objects.filter(report=report, pk=section_id).first()
+    if section is None:
+        raise Http404("Không tìm thấy mục")
+    services.delete_section(section, user=request.user)
+    messages.success(request, f"Đã xoá mục “{section.heading}”; nội dung cũ còn trong nhật ký thay đổi.")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@login_required
 @require_GET
 def data_check(request, pk: int):
     """Kiểm tra số liệu trước khi lập báo cáo (loaded into the report page by htmx)."""
@@ -209,9 +247,14 @@ def link_figures(report: Report, fragment: str) -> str:
     return _FIGURE.sub(repl, fragment)
 
 
-def _compiled(report: Report) -> tuple[Compiled | None, str]:
+def _values_mode(request) -> str:
+    mode = request.GET.get("so_lieu") or request.POST.get("so_lieu") or "tat-ca"
+    return mode if mode in jobs.VALUE_MODES else "tat-ca"
+
+
+def _compiled(report: Report, mode: str = "tat-ca") -> tuple[Compiled | None, str]:
     try:
-        return compile_report(report), ""
+        return compile_report(report, **jobs.compile_options(mode)), ""
     except (CompileError, ValueError) as exc:
         return None, str(exc)
 
@@ -221,7 +264,8 @@ def _compiled(report: Report) -> tuple[Compiled | None, str]:
 def preview(request, pk: int):
     """The compiled report as HTML, figures highlighted and linked to their sources."""
     report = _report(request, pk)
-    compiled, error = _compiled(report)
+    mode = _values_mode(request)
+    compiled, error = _compiled(report, mode)
     body = link_figures(report, render_fragment(compiled)) if compiled else ""
     context = {
         "report": report,
@@ -229,6 +273,8 @@ def preview(request, pk: int):
         "css": css(report.template.layout),
         "error": error,
         "compiled": compiled,
+        "mode": mode,
+        "modes": jobs.VALUE_MODES,
     }
     template = "reports/_preview.html" if _is_htmx(request) else "reports/preview.html"
     return render(request, template, context)
@@ -291,7 +337,7 @@ def download(request, pk: int, fmt: str):
     report = _report(request, pk)
     if fmt not in FORMATS:
         raise Http404("Định dạng không hỗ trợ")
-    compiled, error = _compiled(report)
+    compiled, error = _compiled(report, _values_mode(request))
     if compiled is None:
         return render(request, "reports/preview.html", {"report": report, "error": error}, status=400)
     try:
@@ -316,7 +362,7 @@ def job_start(request, pk: int):
     fmt = request.POST.get("dinh_dang", "docx")
     if fmt not in FORMATS:
         return HttpResponse("Định dạng không hỗ trợ", status=400)
-    job = jobs.start(report, fmt, request.user)
+    job = jobs.start(report, fmt, request.user, values=_values_mode(request))
     if not _is_htmx(request):
         return redirect("reports:detail", pk=report.pk)
     return render(request, "reports/_job.html", {"report": report, "job": job, "formats": FORMAT_NAMES})

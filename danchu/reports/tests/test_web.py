@@ -159,10 +159,12 @@ def test_header_fields_are_saved_and_shown_in_the_preview(client, report, provin
             "date": "2023-12-21",
             "title": "",
             "signer_name": "Giàng A Tỉnh",
+            "status": "final",
         },
     )
     assert response.status_code == 302
     preview = client.get(f"/bao-cao/{report.pk}/xem-truoc/").content.decode()
+    assert Report.objects.get(pk=report.pk).status == "final"
     assert "Số 39-BC/BCĐ" in preview and "ngày 21 tháng 12 năm 2023" in preview and "Giàng A Tỉnh" in preview
 
 
@@ -276,3 +278,43 @@ def test_a_job_that_fails_says_why(report, settings, tmp_path):
     assert job.state == "error" and "99999" in job.error
     with pytest.raises(ValueError, match="không hỗ trợ"):
         jobs.start(report, "odt")
+
+
+def test_a_report_from_approved_values_only_or_with_unapproved_marked(client, report, province, make_user):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    rnd = rounds.open_round("QCDC", "2023", province, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, "03386", comment="Số liệu thử")
+    rounds.approve(rnd, "03386")
+    client_for(client, make_user("xem", province, "view"))
+    url = f"/bao-cao/{report.pk}/xem-truoc/"
+    everything = client.get(url).content.decode()
+    approved = client.get(url + "?so_lieu=da-duyet").content.decode()
+    marked = client.get(url + "?so_lieu=danh-dau").content.decode()
+    bi_thu = 'data-element="TD_TIEPDAN" data-kind="element" data-unit="12" data-period="2023" data-tier="" data-dims="chuc_danh=bi_thu" data-value="'
+    assert bi_thu + '576.0"' in everything  # district 105 (16) + commune 03386 (560)
+    assert bi_thu + '560.0"' in approved  # only the commune's submission is approved
+    assert 'class="figure chua-duyet"' in marked and "gồm cả giá trị chưa được duyệt" in marked
+    assert 'class="figure chua-duyet"' not in everything
+    docx = client.get(f"/bao-cao/{report.pk}/tai/docx/?so_lieu=da-duyet")
+    assert docx.status_code == 200
+
+
+def test_sections_can_be_added_and_removed_with_the_role(client, report, province, make_user):
+    client_for(client, make_user("xem", province, "view"))
+    assert client.post(f"/bao-cao/{report.pk}/muc/them/", {"heading": "IV- KIẾN NGHỊ"}).status_code == 403
+    client_for(client, make_user("thu-ky", province, "enter"))
+    count = report.sections.count()
+    added = client.post(
+        f"/bao-cao/{report.pk}/muc/them/", {"heading": "IV- KIẾN NGHỊ", "level": "1", "body": "Đề nghị."}
+    )
+    section = report.sections.order_by("-order").first()
+    assert added.status_code == 302 and added["Location"].endswith(f"#muc-{section.pk}")
+    assert (section.heading, section.level, section.body) == ("IV- KIẾN NGHỊ", 1, "Đề nghị.")
+    assert "IV- KIẾN NGHỊ" in client.get(f"/bao-cao/{report.pk}/xem-truoc/").content.decode()
+    client.post(f"/bao-cao/{report.pk}/muc/{section.pk}/xoa/")
+    assert report.sections.count() == count
+    change = ObjectChange.objects.get(object_type="reports.reportsection", action="delete")
+    assert change.before["body"] == "Đề nghị."
