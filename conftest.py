@@ -101,3 +101,20 @@ def login(page, username: str, password: str = "matkhau-123") -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo data (`danchu load_demo`: Lai Châu 2023/2022, users demo, huyen.tp-lai-chau,
+    xa.quyet-thang), loaded once per test module and removed after it. Tests still need `db`
+    to read it. Not for live_server/transactional tests (they flush the database after each
+    test): call `load_demo()` inside such a test instead."""
+    from danchu.demo import testing
+    from danchu.demo.services import load_demo
+
+    with django_db_blocker.unblock():
+        marks = testing.mark()
+        result = load_demo()
+    yield result
+    with django_db_blocker.unblock():
+        testing.remove_since(marks)

@@ -1,17 +1,9 @@
-"""Load the demo data once for a module (or session) of tests, then remove exactly what it added.
+"""Load the demo data once for a test module, then remove exactly what it added.
 
-    @pytest.fixture(scope="module")
-    def demo(django_db_setup, django_db_blocker):
-        with django_db_blocker.unblock():
-            marks = testing.mark()
-            result = load_demo()
-        yield result
-        with django_db_blocker.unblock():
-            testing.remove_since(marks)
-
-Rows created outside a test's transaction stay committed, so the module must clean up after
-itself; only rows with a primary key above the marks are removed, so data loaded by someone
-else before is kept.
+The `demo_loaded` fixture of the project's conftest.py does this for a module:
+marks = mark(); load_demo(); … tests …; remove_since(marks). Rows created outside a test's
+transaction stay committed, so the module must clean up after itself; only rows with a primary
+key above the marks are removed, so data someone else loaded before is kept.
 """
 
 from __future__ import annotations

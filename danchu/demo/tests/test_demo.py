@@ -17,7 +17,6 @@ from danchu.accounts.permissions import can
 from danchu.analytics.engine import aggregate
 from danchu.analytics.validation import validate
 from danchu.audit.models import ObjectChange
-from danchu.demo import testing
 from danchu.demo.services import apportion, load_demo
 from danchu.units.models import Unit
 from danchu.values.models import DataValue
@@ -41,16 +40,13 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(demo_loaded, django_db_blocker):
+    """The conftest's module-wide load, then a second load to show it changes nothing."""
     with django_db_blocker.unblock():
-        marks = testing.mark()
-        first = load_demo()
         after_first = _counts()
         second = load_demo()
         after_second = _counts()
-    yield {"first": first, "second": second, "counts": (after_first, after_second)}
-    with django_db_blocker.unblock():
-        testing.remove_since(marks)
+    return {"first": demo_loaded, "second": second, "counts": (after_first, after_second)}
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +268,40 @@ def test_every_unit_passes_the_form_rules(demo, period):
     assert [v.text() for v in validate(province, parse(period))] == []
 
 
+def test_figures_stay_sensible_inside_every_unit(demo):
+    """Beyond the form's rules: spreading keeps each unit's figures in the order they must have."""
+    own: dict[str, dict[tuple[str, str], float]] = {}
+    for unit, element, dims, value in DataValue.objects.filter(period="2023").values_list(
+        "unit__code", "element__code", "dimensions", "value"
+    ):
+        own.setdefault(unit, {})[(element, dims)] = value
+    chains = [
+        ("TCD_VUVIEC", "TCD_LUOT", "TCD_NGUOI"),
+        ("HG_THANH", "HG_VUVIEC"),
+        ("HG_TO", "HG_VIEN"),
+        ("TTND_KIENNGHI", "TTND_GIAMSAT"),
+        ("TTND_BAN", "TTND_THANHVIEN"),
+        ("GSDT_KIENNGHI", "GSDT_GIAMSAT"),
+        ("GSDT_BAN", "GSDT_THANHVIEN"),
+        ("KT_DOAN", "KT_DONVI"),
+    ]
+    for code, figures in own.items():
+
+        def total(element, figures=figures):
+            return sum(v for (e, _), v in figures.items() if e == element)
+
+        for chain in chains:
+            for dims in {d for (e, d) in figures if e == chain[0]}:
+                values = [figures.get((e, dims), 0) for e in chain]
+                assert values == sorted(values), (code, chain, dims, values)
+        if ("THON_TONG", "") in figures:
+            assert figures[("THON_TONG", "")] >= 1
+            assert figures[("HG_TO", "")] == figures[("THON_TONG", "")]  # one tổ hòa giải per thôn
+        if ("DON_DUDK", "") in figures:
+            assert total("DON_DUDK") == total("DON_THAMQUYEN") + total("DON_KHONG_THAMQUYEN")
+            assert total("DON_TIEPNHAN") >= total("DON_DUDK")
+
+
 def test_values_sit_on_the_province_its_8_districts_and_106_communes(demo):
     units = Unit.objects.filter(values__period="2023").distinct()
     assert units.count() == 1 + 8 + 106
@@ -287,6 +317,28 @@ def test_loading_twice_changes_nothing(demo):
     assert second.units_created == 0 and second.users_created == []
     after_first, after_second = demo["counts"]
     assert after_first == after_second
+
+
+def test_a_figure_changed_by_hand_is_restored_with_one_logged_change(demo):
+    from danchu.values.services import InputRow, apply_rows
+
+    apply_rows([InputRow("HG_THANH", "03386", "2023", 0, "", "sửa tay")])
+    before = ObjectChange.objects.count()
+    again = load_demo()
+    assert (again.values_created, again.values_updated) == (0, 1)
+    assert ObjectChange.objects.count() == before + 1
+    assert ObjectChange.objects.order_by("-pk").first().source == "demo"
+    value = DataValue.objects.get(element__code="HG_THANH", unit__code="03386", period="2023")
+    assert value.value > 0 and value.comment.startswith("Dữ liệu mẫu")
+
+
+def test_only_footnote_5_disagrees_with_the_appendix():
+    from danchu.demo.seed_2023 import FOOTNOTE_CHECKS
+
+    mismatches = [
+        (source[:4], said, summed) for source, _, _, said, summed in FOOTNOTE_CHECKS if said != summed
+    ]
+    assert mismatches == [("fn 5", 1170, 1172), ("fn 5", 350, 330)]
 
 
 def test_demo_logins(demo):

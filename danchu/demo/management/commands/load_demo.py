@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from danchu.demo.services import load_demo
+from danchu.values.services import ValuesRefused
 
 
 class Command(BaseCommand):
@@ -10,6 +11,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **opts):
-        result = load_demo()
+        try:
+            result = load_demo()
+        except ValuesRefused as exc:
+            raise CommandError("Không nạp được dữ liệu mẫu, không có gì được ghi:\n" + str(exc))
         for line in result.summary():
             self.stdout.write(line)
