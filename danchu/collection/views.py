@@ -255,6 +255,12 @@ def _save_or_submit(request, rnd: Round, sub: Submission, action: str):
     grid = entry.build_grid(sub.unit, rnd.get_period(), rnd.form, posted=request.POST)
     rows, where = entry.rows_from_post(grid, request.POST)
     comment = request.POST.get("comment", "").strip()
+    if action == "nop":
+        # Typing mistakes next to their cells (the service would name only its row numbers).
+        entry.number_errors(grid)
+        if any(cell.error for cell in grid.cells.values()):
+            problem = _("Chưa nộp: số liệu có lỗi, xem các ô được đánh dấu.")
+            return _refused_page(request, rnd, sub, grid, [problem], comment)
     try:
         if action == "luu":
             result = services.save_draft(rnd, sub.unit, rows, user=request.user)

@@ -174,6 +174,10 @@ def test_blocked_submission_stores_nothing_and_says_why(client, people, round_12
     resp = c.post(url(round_12, "03386"), {"action": "luu", HG: "mười", HG_OK: "5"})
     assert resp.status_code == 400 and "Chưa lưu" in resp.content.decode()
     assert not DataValue.objects.exists()
+    resp = c.post(url(round_12, "03386"), {"action": "nop", HG: "-3", HG_OK: "5"})
+    text = resp.content.decode()
+    assert resp.status_code == 400 and "Chưa nộp: số liệu có lỗi" in text and "không được âm" in text
+    assert not DataValue.objects.exists() and state(round_12, "03386") == "draft"
 
 
 def test_warnings_need_a_comment(client, people, round_12):
