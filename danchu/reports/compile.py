@@ -462,7 +462,7 @@ class _Compiler:
             rows = rows_by_section.get(section.pk, [])
             col_dim = next((r.column_dimension for r in rows if r.column_dimension), "")
             options = option_names.get(col_dim, []) if col_dim else []
-            blocks = []
+            blocks: list[AppendixBlock] = []
             for tier in tiers:
                 lines = [self.appendix_line(r, by_tier, tier, col_dim, options, checks) for r in rows]
                 if any(ln.total or any(ln.cells) for ln in lines):  # a tier with nothing is left out
@@ -477,7 +477,7 @@ class _Compiler:
 
     def appendix_line(self, row: FormRow, res: Result, group, col_dim, options, checks) -> AppendixLine:
         filt = markup_filter(row.filter)
-        if row.indicator_id is not None:
+        if row.indicator is not None:
             ind = row.indicator
             value = res.value(ind.code, group)
             line = AppendixLine(row.label, ind.code, "indicator", [], value, ind.decimals)
@@ -487,11 +487,11 @@ class _Compiler:
             return line
         code = row.element.code if row.element else ""
         use_cols = bool(options) and row.column_dimension == col_dim
-        cells = [res.value(code, group, **filt, **{col_dim: opt}) for opt, _ in options] if use_cols else []
+        cells: list[float | None] = []
         total = res.value(code, group, **filt)
         if use_cols:
-            cells = [c or 0.0 for c in cells]
-            total = sum(cells)  # the columns are what the total adds up
+            cells = [res.value(code, group, **filt, **{col_dim: opt}) or 0.0 for opt, _ in options]
+            total = sum(c or 0.0 for c in cells)  # the columns are what the total adds up
         line = AppendixLine(row.label, code, "element", cells, total or 0.0)
         if checks is not None:
             other = checks[0] if group is not None else checks[1]

@@ -41,6 +41,9 @@ def _set_font(style_or_run, name: str, size: float | None = None) -> None:
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), name)
+    # theme fonts (the built-in headings use them) would override the named font
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _styles(doc, lay: L.PageLayout) -> None:
@@ -146,10 +149,7 @@ def _header(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    left_w = Mm(width_mm * lay.header_left_share)
-    right_w = Mm(width_mm * (1 - lay.header_left_share))
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = left_w, right_w
+    _set_widths(table, [width_mm * lay.header_left_share, width_mm * (1 - lay.header_left_share)])
     left, right = table.cell(0, 0), table.cell(0, 1)
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
@@ -238,7 +238,7 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Mm(width_mm * 0.5), Mm(width_mm * 0.5)
+    _set_widths(table, [width_mm * 0.5, width_mm * 0.5])
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
     _para(
@@ -253,21 +253,22 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     for line in c.recipients:
         _para(left, f"- {line}", lay.recipients_pt, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in c.signer_title:
-        _para(right, line, lay.signer_pt, bold=True)
+        # a joining word in lower case ("kiêm") is not bold, the titles are
+        _para(right, line, lay.signer_pt, bold=line != line.lower())
     for _ in range(3):
         _para(right, "", lay.signer_pt)
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
 
 
-def _appendix(doc, c: Compiled, lay: L.PageLayout) -> None:
+def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     if c.appendix is None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, "PHỤ LỤC", lay.title_pt, bold=True)
-    for i, line in enumerate(c.appendix.title_lines):
+    for i, title in enumerate(c.appendix.title_lines):
         _para(
             doc,
-            line,
+            title,
             lay.title_pt,
             bold=i == 0,
             italic=i > 0,
@@ -303,7 +304,27 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout) -> None:
                     cp.style = "Table Text"
                     cp.alignment = WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT
                     cp.add_run(text).bold = block.tier is None or None
+        _widths(table, width_mm, len(headers))
         doc.add_paragraph()
+
+
+def _widths(table, width_mm: float, ncols: int) -> None:
+    """A wide first column for the labels, the numbers sharing the rest."""
+    first = width_mm * (0.55 if ncols <= 2 else 0.34)
+    other = (width_mm - first) / max(ncols - 1, 1)
+    _set_widths(table, [first] + [other] * (ncols - 1))
+
+
+def _set_widths(table, widths_mm: list[float]) -> None:
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(w)
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) == len(widths_mm) and len({id(c._tc) for c in cells}) == len(cells):
+            for cell, w in zip(cells, widths_mm, strict=True):
+                cell.width = Mm(w)
 
 
 def _repeat_header(row) -> None:
@@ -323,7 +344,7 @@ def build_docx(c: Compiled) -> bytes:
     _header(doc, c, lay, width_mm)
     _body(doc, c, lay)
     _closing(doc, c, lay, width_mm)
-    _appendix(doc, c, lay)
+    _appendix(doc, c, lay, width_mm)
     _attach_footnotes(doc, c.footnotes)
     props = doc.core_properties
     props.title = " ".join([c.doc_type, *c.title_lines])

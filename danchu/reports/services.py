@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from danchu.accounts.models import Role
-from danchu.accounts.permissions import can
+from danchu.accounts.permissions import can, scope_q
 from danchu.analytics.engine import aggregate
 from danchu.analytics.validation import Violation, validate
 from danchu.audit.log import log_change
@@ -45,6 +45,21 @@ REPORT_FIELDS = [
 def _check_access(user, unit: Unit, role: str = Role.ENTER) -> None:
     if user is not None and not can(user, role, unit):
         raise PermissionDenied(f"Bạn không có quyền với báo cáo của {unit.name}")
+
+
+def check_access(user, unit: Unit, role: str = Role.VIEW) -> None:
+    """Raise PermissionDenied unless `user` holds `role` on `unit` (view to read a report,
+    enter to edit it); `None` means a trusted caller such as a command."""
+    _check_access(user, unit, role)
+
+
+def visible_reports(user, role: str = Role.VIEW):
+    """Reports of units in the user's subtrees, newest first."""
+    return (
+        Report.objects.filter(scope_q(user, role, "unit__path"))
+        .select_related("unit", "template")
+        .order_by("-updated_at", "-pk")
+    )
 
 
 def _snapshot(report: Report) -> dict:

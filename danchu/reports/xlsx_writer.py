@@ -37,9 +37,8 @@ def build_xlsx(c: Compiled) -> bytes:
     row = 1
     _text(ws, row, 1, "PHỤ LỤC", font=Font(name=font, size=13, bold=True))
     row += 1
-    lines = c.appendix.title_lines if c.appendix else []
-    for line in lines:
-        _text(ws, row, 1, line, font=bold)
+    for title in c.appendix.title_lines if c.appendix else []:
+        _text(ws, row, 1, title, font=bold)
         row += 1
     _text(ws, row, 1, f"{c.unit_name} — kỳ {c.period.code}", font=normal)
     row += 2

@@ -62,6 +62,11 @@ def test_docx_page_and_fonts_follow_the_layout(docx_bytes):
     assert (round(s.top_margin.mm), round(s.left_margin.mm), round(s.right_margin.mm)) == (20, 30, 15)
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert doc.styles["Normal"].font.size.pt == 14
+    heading = doc.styles["Heading 1"]
+    assert (
+        heading.font.name == "Times New Roman"
+        and "asciiTheme" not in etree.tostring(heading.element).decode()
+    )
     assert s.different_first_page_header_footer
     header_xml = etree.tostring(s.header._element, encoding="unicode")
     assert "PAGE" in "".join(s.header._element.itertext()) and "fldChar" in header_xml

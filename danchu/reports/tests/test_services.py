@@ -69,3 +69,18 @@ def test_data_check_lists_violations_silent_units_and_drops(province):
     lines = check.lines()
     assert any(line.startswith("Sai quy tắc kiểm tra — ") for line in lines)
     assert "Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in lines
+
+
+def test_reports_are_listed_and_read_within_the_user_subtree_only(province, template, make_user):
+    from danchu.reports.services import check_access, visible_reports
+
+    district = Unit.objects.get(code="105")
+    ours = create_report(template, district, "2023")
+    theirs = create_report(template, Unit.objects.get(code="106"), "2023")
+    viewer = make_user("xem-huyen", district, "view")
+    assert list(visible_reports(viewer)) == [ours]
+    check_access(viewer, ours.unit)
+    with pytest.raises(PermissionDenied):
+        check_access(viewer, theirs.unit)
+    with pytest.raises(PermissionDenied):
+        check_access(viewer, ours.unit, "enter")

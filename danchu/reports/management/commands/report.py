@@ -51,8 +51,11 @@ class Command(BaseCommand):
         if opts["check"]:
             from danchu.reports.services import data_check
 
-            for line in data_check(unit, period.code).lines():
+            problems = data_check(unit, period.code).lines()
+            for line in problems:
                 self.stdout.write(f"! {line}")
+            if not problems:
+                self.stdout.write("Kiểm tra số liệu: không thấy vấn đề.")
         started = time.perf_counter()
         try:
             compiled = compile_report(report)
