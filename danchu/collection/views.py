@@ -29,6 +29,7 @@ from .forms import OpenRoundForm, UploadForm
 from .models import Round, Submission
 
 PREVIEW_LIMIT = 200
+UNITS_SHOWN = 500  # rows of the units table before asking to filter
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 State = Submission.State
 
@@ -171,10 +172,13 @@ def round_detail(request, round_id: int):
         if (not district or u["district"] == district)
         and (not wanted or u["state"] == wanted or (wanted == "tre_han" and u["late"] is True))
     ]
+    cut = len(shown) > UNITS_SHOWN
     context = {
         "round": rnd,
         "c": c,
-        "shown": shown,
+        "shown": shown[:UNITS_SHOWN],
+        "matching": len(shown),
+        "cut": cut,
         "district": next((d for d in c["by_district"] if d["code"] == district), None),
         "wanted": wanted,
         "states": [*State.choices, ("tre_han", _("Trễ hạn"))],
