@@ -43,7 +43,7 @@ class Job:
     state: str = "running"  # running, done, error
     step: int = 0
     total: int = 1
-    message: str = "Đang chờ"
+    message: str = "Bắt đầu"
     error: str = ""
     started: float = 0.0
     user: str = ""
