@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from danchu.accounts.permissions import Role, can, roots, scope_q
@@ -78,7 +79,11 @@ def report_create(request):
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã tạo báo cáo năm {report.period} của {report.unit.name}.")
+            messages.success(
+                request,
+                _("Đã tạo báo cáo năm %(period)s của %(unit)s.")
+                % {"period": report.period, "unit": report.unit.name},
+            )
             return redirect("reports:detail", pk=report.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/create.html", {"form": form}, status=status)
@@ -105,7 +110,7 @@ def report_detail(request, pk: int):
         if form.is_valid():
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
             services.update_report(Report.objects.get(pk=report.pk), user=request.user, **fields)
-            messages.success(request, "Đã lưu phần đầu báo cáo.")
+            messages.success(request, _("Đã lưu phần đầu báo cáo."))
             return redirect("reports:detail", pk=report.pk)
         status = 400
     sections = [
@@ -147,7 +152,7 @@ def section_save(request, pk: int, section_id: int):
         error = "; ".join(e for errs in form.errors.values() for e in errs)
     if not _is_htmx(request):
         if saved:
-            messages.success(request, f"Đã lưu mục “{section.heading}”.")
+            messages.success(request, _("Đã lưu mục “%(heading)s”.") % {"heading": section.heading})
         else:
             messages.error(request, error)
         return redirect(reverse("reports:detail", args=[report.pk]) + f"#muc-{section.pk}")
@@ -186,10 +191,10 @@ def section_add(request, pk: int):
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Đã thêm mục “{section.heading}”.")
+            messages.success(request, _("Đã thêm mục “%(heading)s”.") % {"heading": section.heading})
             return redirect(reverse("reports:detail", args=[report.pk]) + f"#muc-{section.pk}")
     else:
-        messages.error(request, "Mục mới cần có tiêu đề.")
+        messages.error(request, _("Mục mới cần có tiêu đề."))
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -201,7 +206,10 @@ def section_delete(request, pk: int, section_id: int):
     if section is None:
         raise Http404("Không tìm thấy mục")
     services.delete_section(section, user=request.user)
-    messages.success(request, f"Đã xoá mục “{section.heading}”; nội dung cũ còn trong nhật ký thay đổi.")
+    messages.success(
+        request,
+        _("Đã xoá mục “%(heading)s”; nội dung cũ còn trong nhật ký thay đổi.") % {"heading": section.heading},
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -361,7 +369,7 @@ def job_start(request, pk: int):
     report = _report(request, pk)
     fmt = request.POST.get("dinh_dang", "docx")
     if fmt not in FORMATS:
-        return HttpResponse("Định dạng không hỗ trợ", status=400)
+        return HttpResponse(_("Định dạng không hỗ trợ"), status=400)
     job = jobs.start(report, fmt, request.user, values=_values_mode(request))
     if not _is_htmx(request):
         return redirect("reports:detail", pk=report.pk)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import shutil
 from urllib.parse import unquote
 
 import pytest
 from docx import Document
 
+from conftest import require
 from danchu.audit.models import ObjectChange
 from danchu.reports import jobs
 from danchu.reports.models import Report, ReportTemplate
@@ -220,6 +222,18 @@ def test_downloads_have_a_vietnamese_file_name(client, report, province, make_us
     html = client.get(f"/bao-cao/{report.pk}/tai/html/")
     assert "<!DOCTYPE html>" in html.content.decode()
     assert client.get(f"/bao-cao/{report.pk}/tai/odt/").status_code == 404
+
+
+def test_the_pdf_download_is_the_report(client, report, province, make_user):
+    require(bool(shutil.which("soffice")), "LibreOffice")
+    from pypdf import PdfReader
+
+    client_for(client, make_user("xem", province, "view"))
+    response = client.get(f"/bao-cao/{report.pk}/tai/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "Báo cáo Tỉnh Lai Châu 2023.pdf" == unquote(response["Content-Disposition"].split("''")[1])
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "32.286" in text and "BÁO CÁO" in text
 
 
 def test_a_report_whose_text_no_longer_compiles_says_which_section(client, report, province, make_user):
