@@ -106,3 +106,26 @@ def create_token(username: str, name: str = "") -> tuple[ApiToken, str]:
     token, raw = ApiToken.issue(user, name)
     log_change("create", "api_token", token.pk, str(token), None, {"name": name, "prefix": token.prefix})
     return token, raw
+
+
+@transaction.atomic
+def revoke_tokens(username: str, prefix: str = "", all_tokens: bool = False) -> list[ApiToken]:
+    """Delete a user's tokens chosen by the first characters shown at creation, or all of them."""
+    user = get_user(username)
+    tokens = list(ApiToken.objects.filter(user=user).order_by("created"))
+    if not all_tokens:
+        if len(prefix) < 4:
+            raise AccountError("Cần --prefix (ít nhất 4 ký tự đầu của mã, ví dụ dc_AbCd) hoặc --all.")
+        tokens = [t for t in tokens if t.prefix.startswith(prefix[:8])]
+    if not tokens:
+        raise AccountError(
+            f"'{username}' không có mã truy cập nào khớp '{prefix}'."
+            if prefix
+            else f"'{username}' không có mã truy cập nào."
+        )
+    for token in tokens:
+        log_change(
+            "delete", "api_token", token.pk, str(token), {"name": token.name, "prefix": token.prefix}, None
+        )
+    ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).delete()
+    return tokens

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -46,9 +50,10 @@ def _translate(error: dict) -> dict:
     names = [n for n in names if n not in ("str", "float", "int", "dict[str,str]", "function-after")]
     column = names[-1] if names else ""
     message = _MESSAGES.get(error.get("type", ""), f"không hợp lệ ({error.get('msg', '')})")
-    where = f"dòng {row}, " if row is not None else ""
-    where += f"trường '{column}': " if column else ""
-    return {"row": row, "column": column, "message": where + message if where else message}
+    where = [f"dòng {row}"] if row is not None else []
+    where += [f"trường '{column}'"] if column else []
+    text = f"{', '.join(where)}: {message}" if where else message
+    return {"row": row, "column": column, "message": text[:1].upper() + text[1:]}
 
 
 def install(api: NinjaAPI) -> None:
@@ -60,13 +65,16 @@ def install(api: NinjaAPI) -> None:
             request, {"detail": "Không tìm thấy (hoặc bạn không có quyền xem)."}, status=404
         )
 
-    def http_error(request, exc: HttpError):
-        body: dict = {"detail": str(exc)}
+    def http_error(request, exc: Any):
+        message = str(exc)
+        if message.startswith("Cannot parse request body"):
+            message = "Nội dung gửi lên không phải JSON hợp lệ (kiểm tra dấu ngoặc, dấu phẩy, ngoặc kép)."
+        body: dict = {"detail": message}
         if isinstance(exc, ApiError):
             body["errors"] = exc.errors
         return api.create_response(request, body, status=exc.status_code)
 
-    def invalid(request, exc: ValidationError):
+    def invalid(request, exc: Any):
         errors, seen = [], set()
         for e in exc.errors:
             item = _translate(e)
@@ -78,6 +86,15 @@ def install(api: NinjaAPI) -> None:
             request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
         )
 
+    def too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1048576
+        return api.create_response(
+            request,
+            {"detail": f"Nội dung gửi lên vượt giới hạn {limit:.0f} MB; hãy chia thành nhiều lần gửi."},
+            status=413,
+        )
+
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(HttpError, http_error)

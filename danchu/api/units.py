@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Query, Router, Schema
 
-from danchu.accounts.permissions import scope_units
+from danchu.accounts.permissions import Role, can, scope_q
 from danchu.units.models import Tier, Unit
 
 from .auth import api_auth
@@ -33,7 +33,7 @@ class UnitPage(Schema):
 
 class UnitDetail(UnitOut):
     short_name: str
-    ancestors: list[str] = Field(description="mã các đơn vị cấp trên, từ gốc xuống")
+    ancestors: list[str] = Field(description="mã các đơn vị cấp trên trong phạm vi được xem, từ trên xuống")
     children: list[UnitOut]
 
 
@@ -43,7 +43,7 @@ def _out(unit: Unit) -> dict:
         "name": unit.name,
         "type": unit.type,
         "tier": unit.tier,
-        "parent": unit.parent.code if unit.parent_id else None,
+        "parent": unit.parent.code if unit.parent else None,
         "valid_from": unit.valid_from,
         "valid_to": unit.valid_to,
     }
@@ -61,7 +61,7 @@ def list_units(
 ):
     """Đơn vị trong phạm vi được phân quyền; `q` tìm theo tên hoặc mã, không phân biệt dấu."""
     date = parse_date(at)
-    qs = scope_units(request.auth, queryset=Unit.objects.at(date))
+    qs = Unit.objects.at(date).filter(scope_q(request.auth, Role.VIEW))
     if under:
         qs = qs.subtree(unit_at(request.auth, under, date, column="under"))
     if tier:
@@ -82,6 +82,6 @@ def get_unit(request, code: str, at: str | None = None):
     return dict(
         _out(unit),
         short_name=unit.short_name,
-        ancestors=[u.code for u in unit.ancestors()],
+        ancestors=[u.code for u in unit.ancestors() if can(request.auth, Role.VIEW, u)],
         children=[_out(c) for c in children],
     )

@@ -46,7 +46,12 @@ class RoundRefused(Exception):
 
 
 class RoundPermissionDenied(RoundRefused):
-    """The user may not do this on this unit (the API answers 403 or 404)."""
+    """The user may see the unit but not do this on it (the API answers 403)."""
+
+
+class SubmissionNotFound(RoundRefused):
+    """No submission of that unit in the round, or one outside the user's subtree (the API
+    answers 404 for both, so nothing leaks)."""
 
 
 @dataclass
@@ -234,7 +239,9 @@ def get_submission(rnd: Round, unit: Unit | str, user=None) -> Submission:
     found = qs.filter(unit=unit).first() if isinstance(unit, Unit) else qs.filter(unit__code=unit).first()
     if found is None:
         code = unit.code if isinstance(unit, Unit) else unit
-        raise RoundRefused(f"Đơn vị '{code}' không có bài nộp trong đợt báo cáo số {rnd.pk}")
+        raise SubmissionNotFound(
+            f"Đơn vị '{code}' không có bài nộp trong đợt báo cáo số {rnd.pk} (hoặc bạn không có quyền xem)"
+        )
     return found
 
 
@@ -346,10 +353,16 @@ def submit(
         except ValuesRefused as exc:
             raise RoundRefused([str(e) for e in exc.errors])
         period = rnd.get_period()
-        violations = [v for v in validate(unit_obj, period, rnd.form, own_only=True) if v.scope == "unit"]
-        high = [v for v in violations if v.importance == "high"]
-        lower = [v for v in violations if v.importance != "high"]
-        if rnd.form.require_valid and high:
+        violations = [
+            v
+            for v in validate(unit_obj, period, rnd.form, own_only=True)
+            if v.scope == "unit" and v.unit == unit_obj.code
+        ]
+        # A form that requires valid figures blocks on high rules; every other failure warns.
+        blocking = rnd.form.require_valid
+        high = [v for v in violations if blocking and v.importance == "high"]
+        lower = [v for v in violations if not (blocking and v.importance == "high")]
+        if high:
             raise RoundRefused(
                 [f"Không nộp được báo cáo của {unit_obj.name}: số liệu không đạt quy tắc kiểm tra"]
                 + [f"{v.unit_name} ({v.unit}): {v.text()}" for v in high],
@@ -374,7 +387,32 @@ def submit(
         sub.comment = comment
         sub.save()
         _event(sub, Action.SUBMIT, before, user, comment)
-    return SubmitResult(sub, written, warnings=lower + ([] if rnd.form.require_valid else high))
+    return SubmitResult(sub, written, warnings=lower)
+
+
+def save_draft(rnd: Round, unit: Unit | str, rows: Iterable[InputRow], user=None) -> WriteResult | None:
+    """Store the unit's figures without submitting (the web's "Lưu nháp"), all or nothing.
+
+    Only while the submission is a draft or returned, the round open and the rows the
+    submission's own (unit, form, period); `ValuesRefused` carries row errors for the cells.
+    """
+    sub = get_submission(rnd, unit, user)
+    unit_obj = sub.unit
+    if user is not None and not can(user, Role.ENTER, unit_obj):
+        raise RoundPermissionDenied(f"Bạn không có quyền nhập số liệu của {unit_obj.name} ({unit_obj.code})")
+    if rnd.status != Round.Status.OPEN:
+        raise RoundRefused(f"Đợt báo cáo số {rnd.pk} đã đóng, không nhận số liệu")
+    if sub.state not in (State.DRAFT, State.RETURNED):
+        raise RoundRefused(
+            f"Báo cáo của {unit_obj.name} đang ở trạng thái '{sub.get_state_display()}': không sửa được; "
+            "cần người phê duyệt trả lại hoặc mở lại trước khi sửa"
+        )
+    row_list = [replace(r, unit=r.unit or unit_obj.code, period=r.period or rnd.period) for r in rows]
+    if not row_list:
+        return None
+    with transaction.atomic():
+        _check_rows_belong(sub, row_list, "")
+        return apply_rows(row_list, user=user)
 
 
 def submit_file(
@@ -474,7 +512,8 @@ def completeness(rnd: Round, user=None) -> dict:
             anc = ancestors.get(int(seg))
             if anc is not None and anc.tier == Tier.HUYEN:
                 return anc
-        return unit.parent if unit.parent_id and unit.pk != rnd.under_id else unit
+        parent = unit.parent if unit.pk != rnd.under_id else None
+        return parent or unit
 
     submitted_states = (State.SUBMITTED, State.APPROVED)
     out: dict = {
@@ -488,7 +527,8 @@ def completeness(rnd: Round, user=None) -> dict:
         "late": 0,
         "missing": [],
     }
-    units, districts = [], {}
+    units: list[dict] = []
+    districts: dict[str, dict] = {}
     for s in subs:
         late = s.is_late()
         if s.state in submitted_states:

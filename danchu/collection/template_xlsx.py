@@ -75,14 +75,16 @@ def template_lines(form) -> list[tuple[str, str, list[TemplateLine]]]:
     for section, section_rows in itertools.groupby(rows, key=lambda r: r.section):
         lines = []
         for row in section_rows:
+            element = row.element
+            assert element is not None  # filtered in the query
             fixed = parse_filter(row.filter) if row.filter else {}
-            open_dims = [d for d in row.element.dimension_codes() if d not in fixed]
+            open_dims = [d for d in element.dimension_codes() if d not in fixed]
             for combo in itertools.product(*[options.get(d, []) for d in open_dims]):
                 dims = dict(fixed)
                 dims.update({o.dimension.code: o.code for o in combo})
                 label = " — ".join([row.label] + [o.name for o in combo])
                 key = ";".join(f"{k}={dims[k]}" for k in sorted(dims))
-                lines.append(TemplateLine(section.code, label, row.element, key))
+                lines.append(TemplateLine(section.code, label, element, key))
         out.append((section.code, section.title, lines))
     return out
 
@@ -190,10 +192,13 @@ def build_template(rnd: Round, unit: Unit) -> bytes:
         r += 1
         for line in lines:
             el = line.element
+            integer = el.value_type == DataElement.ValueType.INTEGER
+            # Whole numbers with thousands grouping; decimals as typed (the reader's locale shows them).
+            fmt = "#,##0" if integer else "General"
             put(r, 2, line.label, border=box, alignment=Alignment(wrap_text=True, indent=1))
             put(r, 3, el.unit_of_measure, border=box)
             prev = previous.get((el.code, line.dimensions))
-            put(r, 4, prev, border=box, number_format="#,##0.##")
+            put(r, 4, prev, border=box, number_format=fmt)
             cell = put(
                 r,
                 5,
@@ -201,9 +206,9 @@ def build_template(rnd: Round, unit: Unit) -> bytes:
                 border=box,
                 fill=input_fill,
                 protection=Protection(locked=False),
-                number_format="#,##0.##",
+                number_format=fmt,
             )
-            (whole if el.value_type == DataElement.ValueType.INTEGER else decimal).add(cell)
+            (whole if integer else decimal).add(cell)
             put(r, 6, el.code)
             put(r, 7, line.dimensions)
             put(r, 8, unit.code)

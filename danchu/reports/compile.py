@@ -55,7 +55,8 @@ class Figure:
 
     @property
     def link(self) -> str:
-        return f"/don-vi/{self.unit_code}/?ky={self.period}&chi_tieu={self.code}"
+        tier = f"&cap={self.tier}" if self.tier else ""
+        return f"/don-vi/{self.unit_code}/?ky={self.period}&chi_tieu={self.code}{tier}"
 
 
 @dataclass

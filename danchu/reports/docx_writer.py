@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 from . import layout as L
 from .compile import CFootnote, Compiled, Run
 
+TABLE_TEXT = "TableText"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -149,10 +150,7 @@ def _header(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    left_w = Mm(width_mm * lay.header_left_share)
-    right_w = Mm(width_mm * (1 - lay.header_left_share))
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = left_w, right_w
+    _set_widths(table, [width_mm * lay.header_left_share, width_mm * (1 - lay.header_left_share)])
     left, right = table.cell(0, 0), table.cell(0, 1)
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
@@ -181,7 +179,7 @@ def _add_runs(paragraph, runs: list[Run]) -> None:
     for run in runs:
         if run.footnote is not None:
             r = paragraph.add_run()
-            r.style = "Footnote Reference"
+            r._r.style = "FootnoteReference"
             ref = OxmlElement("w:footnoteReference")
             ref.set(qn("w:id"), str(run.footnote))
             r._r.append(ref)
@@ -231,9 +229,10 @@ def _body(doc, c: Compiled, lay: L.PageLayout) -> None:
         _para(doc, line, lay.title_pt, bold=True, after=12 if i == len(c.title_lines) - 1 else 0)
     for section in c.sections:
         if section.heading:
-            doc.add_paragraph(section.heading, style=f"Heading {min(max(section.level, 1), 3)}")
+            doc.add_paragraph(section.heading)._p.style = f"Heading{min(max(section.level, 1), 3)}"
         for p in section.paragraphs:
-            para = doc.add_paragraph(style="Report Body")
+            para = doc.add_paragraph()
+            para._p.style = "ReportBody"
             _add_runs(para, p.runs)
 
 
@@ -241,7 +240,7 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Mm(width_mm * 0.5), Mm(width_mm * 0.5)
+    _set_widths(table, [width_mm * 0.5, width_mm * 0.5])
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
     _para(
@@ -256,7 +255,8 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     for line in c.recipients:
         _para(left, f"- {line}", lay.recipients_pt, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in c.signer_title:
-        _para(right, line, lay.signer_pt, bold=True)
+        # a joining word in lower case ("kiêm") is not bold, the titles are
+        _para(right, line, lay.signer_pt, bold=line != line.lower())
     for _ in range(3):
         _para(right, "", lay.signer_pt)
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
@@ -287,7 +287,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             cp = cell.paragraphs[0]
-            cp.style = "Table Text"
+            cp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
             cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
             cp.add_run(text).bold = True
         _repeat_header(table.rows[0])
@@ -295,7 +295,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
             row = table.add_row()
             merged = row.cells[0].merge(row.cells[-1])
             bp = merged.paragraphs[0]
-            bp.style = "Table Text"
+            bp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
             bp.add_run(block.label).bold = True
             for line in block.lines:
                 cells = table.add_row().cells
@@ -303,7 +303,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
                 texts = [line.label + ("*" if line.unapproved else ""), *values, line.cell_text(line.total)]
                 for k, (cell, text) in enumerate(zip(cells, texts, strict=True)):
                     cp = cell.paragraphs[0]
-                    cp.style = "Table Text"
+                    cp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
                     cp.alignment = WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT
                     cp.add_run(text).bold = block.tier is None or None
         _widths(table, width_mm, len(headers))
@@ -314,13 +314,19 @@ def _widths(table, width_mm: float, ncols: int) -> None:
     """A wide first column for the labels, the numbers sharing the rest."""
     first = width_mm * (0.55 if ncols <= 2 else 0.34)
     other = (width_mm - first) / max(ncols - 1, 1)
+    _set_widths(table, [first] + [other] * (ncols - 1))
+
+
+def _set_widths(table, widths_mm: list[float]) -> None:
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
     table.autofit = False
-    for k, col in enumerate(table.columns):
-        col.width = Mm(first if k == 0 else other)
+    for col, w in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(w)
     for row in table.rows:
-        for k, cell in enumerate(row.cells):
-            if len(row.cells) == ncols:
-                cell.width = Mm(first if k == 0 else other)
+        cells = row.cells
+        if len(cells) == len(widths_mm) and len({id(c._tc) for c in cells}) == len(cells):
+            for cell, w in zip(cells, widths_mm, strict=True):
+                cell.width = Mm(w)
 
 
 def _repeat_header(row) -> None:

@@ -86,7 +86,12 @@ def render_fragment(c: Compiled) -> str:
         for t, bold in c.issuer_lines
     )
     left += "<p>*</p>" if c.layout == "party" else "<p>───────</p>"
-    right = "".join(f"<p><strong><u>{escape(t)}</u></strong></p>" for t in c.top_right)
+    # the last line (Party title or motto) is underlined
+    right = "".join(
+        f"<p><strong>{'<u>' if k == len(c.top_right) - 1 else ''}{escape(t)}"
+        f"{'</u>' if k == len(c.top_right) - 1 else ''}</strong></p>"
+        for k, t in enumerate(c.top_right)
+    )
     parts.append(f'<div class="co-quan">{left}<p>{escape(c.number_line)}</p></div>')
     parts.append(f'<div class="quoc-hieu">{right}<p><em>{escape(c.place_date)}</em></p></div>')
     parts.append("</header>")
@@ -106,7 +111,10 @@ def render_fragment(c: Compiled) -> str:
             )
         parts.append("</section>")
     recipients = "".join(f"<li>{escape(r)}</li>" for r in c.recipients)
-    signer = "".join(f"<p>{escape(t)}</p>" for t in c.signer_title)
+    signer = "".join(
+        f"<p>{escape(t)}</p>" if t != t.lower() else f'<p style="font-weight:normal">{escape(t)}</p>'
+        for t in c.signer_title
+    )
     parts.append(
         f'<footer class="cuoi"><div class="noi-nhan"><p><strong><em>Nơi nhận:</em></strong></p><ul>{recipients}</ul></div>'
         f'<div class="ky">{signer}<p>&nbsp;</p><p>{escape(c.signer_name)}</p></div></footer>'

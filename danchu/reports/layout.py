@@ -70,6 +70,9 @@ class PageLayout:
 PARTY = PageLayout(code="party")
 STATE = PageLayout(
     code="state",
+    # the national name must fit on one line: the smaller size the decree allows, a wider column
+    national_name_pt=12,
+    header_left_share=0.4,
     issuer_pt=13,
     number_pt=13,
     doc_type_pt=14,

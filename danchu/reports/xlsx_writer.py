@@ -108,6 +108,48 @@ def build_xlsx(c: Compiled) -> bytes:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToHeight = 0
+    _figures_sheet(wb, c, normal, bold)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+FIGURE_COLUMNS = [
+    ("Mã trong văn bản", 34),
+    ("Chỉ tiêu", 18),
+    ("Tên chỉ tiêu", 50),
+    ("Đơn vị", 10),
+    ("Tên đơn vị", 24),
+    ("Cấp", 8),
+    ("Phân tổ", 24),
+    ("Kỳ", 8),
+    ("Giá trị", 12),
+    ("Trong văn bản", 40),
+    ("Chưa duyệt", 10),
+]
+
+
+def _figures_sheet(wb, c: Compiled, normal: Font, bold: Font) -> None:
+    """Every figure of the narrative with where it comes from, for checking the text."""
+    ws = wb.create_sheet("Số liệu trong báo cáo")
+    for k, (title, width) in enumerate(FIGURE_COLUMNS, start=1):
+        _text(ws, 1, k, title, font=bold, border=_BOX)
+        ws.column_dimensions[get_column_letter(k)].width = width
+    for r, f in enumerate(c.figures, start=2):
+        dims = ";".join(f"{k}={v}" for k, v in sorted(f.dims.items()))
+        texts = [f.markup, f.code, f.name, f.unit_code, f.unit_name, f.tier or "", dims, f.period]
+        for k, text in enumerate(texts, start=1):
+            _text(ws, r, k, text, font=normal)
+        ws.cell(row=r, column=9, value=f.value).font = normal
+        _text(ws, r, 10, _figure_words(c, f), font=normal)
+        _text(ws, r, 11, "có" if f.unapproved else "", font=normal)
+
+
+def _figure_words(c: Compiled, fig) -> str:
+    for run in (r for s in c.sections for p in s.paragraphs for r in p.runs):
+        if run.figure is fig:
+            return run.text
+    for run in (r for n in c.footnotes for r in n.runs):
+        if run.figure is fig:
+            return run.text
+    return ""

@@ -57,6 +57,7 @@ class EntryGrid:
     cells: dict[str, Cell] = field(default_factory=dict)  # by input name
     errors: list[str] = field(default_factory=list)  # errors not tied to a cell
     violations: list[dict] = field(default_factory=list)
+    computed: list[Cell] = field(default_factory=list)  # row totals and indicators, recomputed as typed
 
     def typed(self) -> dict[str, str]:
         return {name: cell.value for name, cell in self.cells.items()}
@@ -105,6 +106,8 @@ def build_grid(unit: Unit, period: Period, form: Form | str = "QCDC", posted=Non
                     grid.cells[name] = cell
                 else:
                     cell = Cell("", row.code, row.key(col) if row.kind == "element" else "")
+                    cell.dom_id = f"t{len(grid.computed) + 1}"
+                    grid.computed.append(cell)
                 row.cells.append(cell)
     _fill_computed(grid, _table(grid, stored))
     return grid

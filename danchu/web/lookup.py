@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404
 
-from danchu.accounts.permissions import Role, can, scope_units
+from danchu.accounts.permissions import Role, can, scope_q
 from danchu.units.models import Unit
 from danchu.values import periods
+from danchu.values.models import DataValue
 
 
 def parse_day(text: str | None) -> dt.date | None:
@@ -35,16 +36,23 @@ def period_containing(day: dt.date) -> periods.Period:
 
 
 def default_period(unit: Unit, day: dt.date | None = None) -> periods.Period:
-    """The annual period around `day` (today), moved back to the last one the unit saw to its end."""
+    """The annual period around `day` (today), moved back to the last one the unit saw to its end,
+    and back again to the last one with any figure in the unit's subtree, if there is one."""
     period = period_containing(day or dt.date.today())
     while unit.valid_to is not None and period.end > unit.valid_to:
         period = period.previous()
-    return period
+    last = (
+        DataValue.objects.filter(unit__path__startswith=unit.path, end__lte=period.end)
+        .order_by("-end")
+        .values_list("end", flat=True)
+        .first()
+    )
+    return period_containing(last) if last else period
 
 
 def scoped_unit(user, code: str, *dates: dt.date | None, role: str = Role.VIEW) -> Unit:
     """The unit with `code` in force on the first of `dates` that has one, inside the user's scope."""
-    qs = scope_units(user, Role.VIEW).filter(code=code)
+    qs = Unit.objects.filter(scope_q(user, Role.VIEW), code=code)
     unit = None
     for day in [d for d in dates if d is not None] + [dt.date.today()]:
         unit = qs.at(day).order_by("depth").first()

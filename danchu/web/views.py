@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from danchu.accounts.permissions import Role, can, roots, scope_units
+from danchu.audit.context import acting
 from danchu.units.models import Unit, successor_at
 
 from . import entry, formview
@@ -196,7 +197,8 @@ def unit_entry(request, code: str):
         return render(request, "web/entry.html", ctx, status=400 if request.method == "POST" else 200)
     if request.method == "POST":
         grid = entry.build_grid(unit, period, posted=request.POST)
-        result = entry.save(grid, request.POST, request.user)
+        with acting(request.user, source="web", request_id=getattr(request, "id", None)):
+            result = entry.save(grid, request.POST, request.user)
         if result is not None:
             messages.success(request, _("Đã lưu: %(summary)s.") % {"summary": result.summary()})
             return redirect(reverse("unit_entry", args=[unit.code]) + f"?ky={period.code}")
@@ -210,9 +212,9 @@ def unit_entry(request, code: str):
 @login_required
 @require_POST
 def unit_entry_check(request, code: str):
-    """Rule messages on the figures as typed; nothing is saved."""
+    """Rule messages on the figures as typed, and the recomputed totals; nothing is saved."""
     unit, period = _resolve(request, code, role=Role.ENTER)
     grid = entry.build_grid(unit, period, posted=request.POST)
     entry.number_errors(grid)
     entry.check_rules(grid)
-    return render(request, "web/_entry_rules.html", {"grid": grid})
+    return render(request, "web/_entry_check.html", {"grid": grid})

@@ -86,3 +86,18 @@ def test_create_token_prints_it_once_and_stores_only_the_hash(lai_chau, make_use
     assert response.status_code == 200 and response.json()["name"] == "Tỉnh Lai Châu"
     with pytest.raises(CommandError, match="Không có người dùng"):
         run("create_token", "khong-co")
+
+
+def test_a_revoked_token_no_longer_opens_the_api(lai_chau, make_user):
+    make_user("dongbo", lai_chau, "view")
+    first = run("create_token", "dongbo").strip()
+    second = run("create_token", "dongbo").strip()
+    with pytest.raises(CommandError, match="Cần --prefix"):
+        run("revoke_token", "dongbo", "--prefix", "")
+    with pytest.raises(CommandError, match="không có mã truy cập nào khớp"):
+        run("revoke_token", "dongbo", "--prefix", "xx_khong")
+    assert "Đã thu hồi 1 mã" in run("revoke_token", "dongbo", "--prefix", first[:8])
+    assert Client(headers={"Authorization": f"Bearer {first}"}).get("/api/units").status_code == 401
+    assert Client(headers={"Authorization": f"Bearer {second}"}).get("/api/units").status_code == 200
+    assert "Đã thu hồi 1 mã" in run("revoke_token", "dongbo", "--all")
+    assert not ApiToken.objects.exists()

@@ -74,6 +74,9 @@ def test_cycle_on_the_command_line(round_id, tmp_path):
 
     code, out, _ = run("list_rounds", "--format", "json")
     assert json.loads(out)["rounds"][0]["expected"] == 106
+    assert run("close_round", "--round", round_id)[0] == 0
+    code, _, err = run("submit", "--round", round_id, "--unit", "03387")
+    assert code == 1 and "đã đóng" in err
 
 
 def test_blocked_submit_exits_non_zero_with_the_rule_and_stores_nothing(round_id, tmp_path):

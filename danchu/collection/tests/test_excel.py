@@ -48,7 +48,7 @@ def test_template_layout(template):
     header = [c.value for c in ws[1]]
     assert {"element", "dimensions", "value"} <= set(header)
     text = " ".join(str(c.value) for row in ws.iter_rows(max_row=7) for c in row if c.value)
-    assert "Phường Đoàn Kết" in text or "03386" in text
+    assert "Đơn vị báo cáo: Phường Quyết Thắng (mã 03386)" in text
     assert "hạn nộp 20/12/2023" in text and "Đơn vị tính" in text
     r = row_of(ws, "HG_VUVIEC")
     assert ws.cell(r, 2).value == "Vụ việc hòa giải" and ws.cell(r, 3).value == "vụ việc"
@@ -59,7 +59,9 @@ def test_template_layout(template):
     assert ws.cell(r, 2).protection.locked is True and ws.cell(r, 5).protection.locked is False
     dv = [d for d in ws.data_validations.dataValidation if f"E{r}" in d.sqref]
     assert dv and dv[0].operator == "greaterThanOrEqual" and dv[0].formula1 == "0"
-    assert "không âm" in dv[0].error
+    assert "không âm" in dv[0].error and dv[0].type == "whole"
+    money = row_of(ws, "NTM_KINHPHI_TRIEU")
+    assert [d.type for d in ws.data_validations.dataValidation if f"E{money}" in d.sqref] == ["decimal"]
     # dimensions spread over lines
     assert ws.cell(row_of(ws, "TD_TIEPDAN", "chuc_danh=bi_thu"), 2).value == "Tiếp dân (cuộc) — Bí thư cấp ủy"
     assert ws.column_dimensions["F"].hidden

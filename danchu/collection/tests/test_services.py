@@ -171,3 +171,31 @@ def test_on_time_before_the_deadline(lai_chau):
     services.submit(rnd, "03386", GOOD)
     c = services.completeness(rnd)
     assert (c["on_time"], c["late"]) == (1, 0)
+
+
+def test_a_form_that_does_not_require_valid_figures_only_warns(round_12):
+    round_12.form.require_valid = False
+    round_12.form.save()
+    bad = rows(("HG_VUVIEC", "", "", 3), ("HG_THANH", "", "", 5))
+    with pytest.raises(services.RoundRefused, match="giải trình"):
+        services.submit(round_12, "03386", bad)
+    result = services.submit(round_12, "03386", bad, comment="Số liệu đã kiểm tra lại, đúng")
+    assert [v.rule for v in result.warnings] == ["HG_THANH_LE_VUVIEC"]
+
+
+def test_unit_types_ask_agencies_as_well_as_communes(lai_chau):
+    from danchu.units.models import Unit
+
+    Unit.objects.create(code="SO-NV", name="Sở Nội vụ", type="co_quan", tier="tinh", parent=lai_chau)
+    Unit.objects.create(code="MTTQ-12", name="Ủy ban MTTQ tỉnh", type="mttq", tier="tinh", parent=lai_chau)
+    rnd = services.open_round(
+        "QCDC", "2023", lai_chau, dt.date(2023, 12, 20), unit_types="co_quan,mttq", title="Sở, ngành"
+    )
+    assert sorted(rnd.submissions.values_list("unit__code", flat=True)) == ["MTTQ-12", "SO-NV"]
+    assert str(rnd) == "Sở, ngành"
+
+
+def test_a_closed_round_takes_no_submissions(round_12):
+    services.close_round(round_12)
+    with pytest.raises(services.RoundRefused, match="đã đóng"):
+        services.submit(round_12, "03386", GOOD)

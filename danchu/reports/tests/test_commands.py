@@ -102,3 +102,13 @@ def test_report_command_check_lists_problems_first(province, tmp_path):
     out = run("report", "--unit", "12", "--period", "2023", "--check", "-o", str(tmp_path / "a.html"))
     assert "! Chưa báo cáo số liệu — Huyện Tam Đường (106)" in out
     assert "! Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in out
+
+
+def test_report_command_uses_the_saved_report_with_its_edited_text(province, tmp_path):
+    from danchu.reports.services import create_report, update_section
+
+    report = create_report(ReportTemplate.objects.get(code="bcd-dang"), province, "2023", number="77")
+    update_section(report.sections.first(), "Đoạn do Ban chỉ đạo viết: {{DON_TIEPNHAN dvt}}.")
+    run("report", "--unit", "12", "--period", "2023", "-o", str(tmp_path / "a.html"))
+    html = (tmp_path / "a.html").read_text()
+    assert "Số 77-BC/BCĐ" in html and "Đoạn do Ban chỉ đạo viết: " in html and "1.172 đơn</a>" in html

@@ -194,3 +194,14 @@ def test_progress_is_reported_section_by_section(province):
     total = steps[0][1]
     assert [s for s, _, _ in steps] == list(range(total + 1))
     assert steps[1][2] == "Mục I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH" and steps[-1][2] == "Xong"
+
+
+def test_after_the_reform_the_appendix_has_province_and_communes_only(lai_chau):
+    put(
+        ("TD_TIEPDAN", "12", "2026", 3, "chuc_danh=chu_tich"),
+        ("TD_TIEPDAN", "03388", "2026", 7, "chuc_danh=bi_thu"),
+    )
+    c = compile_report(draft_report(lai_chau, "2026"))
+    assert [b.label for b in c.appendix.tables[5].blocks] == ["6.1. Cấp tỉnh", "6.2. Cấp xã", "Toàn tỉnh"]
+    assert line(block(c.appendix.tables[5], "6.2"), "Tiếp dân (cuộc)").cells == [7, 0]
+    assert "năm 2026" in c.title_lines[0]

@@ -106,6 +106,8 @@ def test_docx_has_real_word_footnotes(docx_bytes, report):
     refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
     assert refs == list(range(1, len(report.footnotes) + 1))
     assert 'w:styleId="FootnoteText"' in styles and 'w:styleId="FootnoteReference"' in styles
+    used = {el.get(f"{W}val") for tag in ("pStyle", "rStyle") for el in body.iter(f"{W}{tag}")}
+    assert used and all(f'w:styleId="{style_id}"' in styles for style_id in used)
 
 
 def test_pdf_from_libreoffice_has_the_text_and_renders(report, tmp_path):
@@ -183,3 +185,12 @@ def test_html_figures_are_highlighted_and_link_to_their_source(report):
     assert 'data-dims="chuc_danh=bi_thu"' in html
     assert '<sup class="tham-chieu"><a href="#chu-thich-1" id="tc-1">1</a></sup>' in html
     assert 'id="chu-thich-1"' in html and '<table class="phu-luc">' in html
+
+
+def test_xlsx_lists_every_figure_of_the_text_with_its_source(report):
+    ws = openpyxl.load_workbook(io.BytesIO(build_xlsx(report)))["Số liệu trong báo cáo"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == len(report.figures)
+    don = next(r for r in rows if r[0] == "{{DON_TIEPNHAN compare}}")
+    assert don[1:4] == ["DON_TIEPNHAN", "Đơn tiếp nhận", "12"] and don[7] == "2023" and don[8] == 1172
+    assert don[9] == "1.172 đơn, tăng 73 đơn so với cùng kỳ năm 2022"

@@ -69,3 +69,30 @@ def test_data_check_lists_violations_silent_units_and_drops(province):
     lines = check.lines()
     assert any(line.startswith("Sai quy tắc kiểm tra — ") for line in lines)
     assert "Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in lines
+
+
+def test_reports_are_listed_and_read_within_the_user_subtree_only(province, template, make_user):
+    from danchu.reports.services import check_access, visible_reports
+
+    district = Unit.objects.get(code="105")
+    ours = create_report(template, district, "2023")
+    theirs = create_report(template, Unit.objects.get(code="106"), "2023")
+    viewer = make_user("xem-huyen", district, "view")
+    assert list(visible_reports(viewer)) == [ours]
+    check_access(viewer, ours.unit)
+    with pytest.raises(PermissionDenied):
+        check_access(viewer, theirs.unit)
+    with pytest.raises(PermissionDenied):
+        check_access(viewer, ours.unit, "enter")
+
+
+def test_a_final_report_is_not_edited_until_it_is_a_draft_again(province, template, admin_user):
+    report = create_report(template, province, "2023", user=admin_user)
+    update_report(report, user=admin_user, status="final", number="39")
+    with pytest.raises(ValueError) as exc:
+        update_section(report.sections.first(), "Sửa sau khi ban hành", user=admin_user)
+    assert "đã ban hành" in str(exc.value)
+    with pytest.raises(ValueError):
+        update_report(report, user=admin_user, signer_name="Người khác")
+    update_report(report, user=admin_user, status="draft")
+    update_section(report.sections.first(), "Sửa sau khi chuyển về dự thảo", user=admin_user)

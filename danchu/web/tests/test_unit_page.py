@@ -107,3 +107,12 @@ def test_unit_page_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(20):
         response = client.get("/don-vi/12/", {"ky": "2023"})
     assert response.status_code == 200
+
+
+def test_without_a_period_the_last_one_with_figures_is_shown(client_for, make_user, figures):
+    client = client_for(make_user("tinh", figures, "view"))
+    page = client.get("/don-vi/12/").content.decode()
+    assert 'name="ky" value="2023"' in page
+    assert cell(page, "TT_NGUOI", "tong") == "32.786"
+    empty = client.get("/don-vi/03386/", {"ngay": "2025-06-30"}).content.decode()
+    assert 'name="ky" value="2024"' in empty  # the last whole year before the 2025 reform

@@ -12,8 +12,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, name, **opts):
         try:
-            _, raw = create_token(username, name)
+            token, raw = create_token(username, name)
         except AccountError as exc:
             raise CommandError(str(exc))
-        self.stderr.write(f"Mã truy cập của '{username}' (chỉ hiện lần này, hãy lưu lại ngay):")
+        self.stderr.write(
+            f"Mã truy cập của '{username}' (chỉ hiện lần này, hãy lưu lại ngay; "
+            f"thu hồi bằng `danchu revoke_token {username} --prefix {token.prefix}`):"
+        )
         self.stdout.write(raw)

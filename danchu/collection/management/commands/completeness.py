@@ -1,5 +1,6 @@
 from danchu.cli import dump_json, table
 from danchu.collection import services
+from danchu.text import format_percent
 
 from ._base import RoundCommand
 
@@ -33,7 +34,7 @@ class Command(RoundCommand):
             )
         )
         self.stdout.write(
-            f"Đã nộp {data['submitted']}/{data['expected']} ({data['percent_submitted']:g}%), "
+            f"Đã nộp {data['submitted']}/{data['expected']} ({format_percent(data['percent_submitted'], 1)}), "
             f"phê duyệt {data['approved']}, trả lại {data['returned']}, "
             f"đúng hạn {data['on_time']}, trễ hạn {data['late']}; chưa nộp: {', '.join(data['missing']) or 'không'}"
         )
