@@ -106,12 +106,20 @@ def report_detail(request, pk: int):
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied("Bạn không có quyền sửa báo cáo này")
+        if "du_thao" in request.POST:  # a final report goes back to draft before any change
+            services.update_report(report, user=request.user, status=Report.Status.DRAFT)
+            messages.success(request, _("Báo cáo đã chuyển về dự thảo; có thể sửa."))
+            return redirect("reports:detail", pk=report.pk)
         form = ReportHeaderForm(request.POST, instance=Report.objects.get(pk=report.pk))
         if form.is_valid():
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
-            services.update_report(Report.objects.get(pk=report.pk), user=request.user, **fields)
-            messages.success(request, _("Đã lưu phần đầu báo cáo."))
-            return redirect("reports:detail", pk=report.pk)
+            try:
+                services.update_report(report, user=request.user, **fields)
+            except ValueError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã lưu phần đầu báo cáo."))
+                return redirect("reports:detail", pk=report.pk)
         status = 400
     sections = [
         {"section": s, "form": SectionForm(initial={"heading": s.heading, "body": s.body})}
@@ -122,6 +130,7 @@ def report_detail(request, pk: int):
         "form": form,
         "sections": sections,
         "may_edit": may_edit,
+        "may_edit_text": may_edit and report.status == Report.Status.DRAFT,
         "formats": FORMAT_NAMES,
         "job": jobs.current(report.pk),
         "modes": jobs.VALUE_MODES,
@@ -205,7 +214,11 @@ def section_delete(request, pk: int, section_id: int):
     section = ReportSection.objects.filter(report=report, pk=section_id).first()
     if section is None:
         raise Http404("Không tìm thấy mục")
-    services.delete_section(section, user=request.user)
+    try:
+        services.delete_section(section, user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:detail", pk=report.pk)
     messages.success(
         request,
         _("Đã xoá mục “%(heading)s”; nội dung cũ còn trong nhật ký thay đổi.") % {"heading": section.heading},

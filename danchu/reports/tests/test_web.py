@@ -332,3 +332,36 @@ def test_sections_can_be_added_and_removed_with_the_role(client, report, provinc
     assert report.sections.count() == count
     change = ObjectChange.objects.get(object_type="reports.reportsection", action="delete")
     assert change.before["body"] == "Đề nghị."
+
+
+def test_a_final_report_is_read_only_until_it_goes_back_to_draft(client, report, province, make_user):
+    from danchu.reports.services import update_report
+
+    update_report(report, status="final")
+    client_for(client, make_user("thu-ky", province, "enter"))
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    assert "<textarea" not in page and "Chuyển về dự thảo để sửa" in page
+    section = report.sections.first()
+    old = section.body
+    refused = client.post(
+        f"/bao-cao/{report.pk}/muc/{section.pk}/", {"heading": section.heading, "body": "Sửa"}, **HX
+    ).content.decode()
+    assert "đã ban hành; chuyển về dự thảo trước khi sửa" in refused
+    header = client.post(f"/bao-cao/{report.pk}/", {"number": "40", "status": "final"})
+    assert header.status_code == 400 and "đã ban hành" in header.content.decode()
+    section.refresh_from_db()
+    assert section.body == old and Report.objects.get(pk=report.pk).number == "39"
+    client.post(f"/bao-cao/{report.pk}/", {"du_thao": "1"})
+    assert Report.objects.get(pk=report.pk).status == "draft"
+    assert "<textarea" in client.get(f"/bao-cao/{report.pk}/").content.decode()
+
+
+def test_data_check_names_the_unit_that_breaks_a_rule(client, report, province, make_user):
+    from .conftest import put
+
+    put(("HG_THANH", "03502", "2023", 9, ""), ("HG_VUVIEC", "03502", "2023", 4, ""))
+    client_for(client, make_user("xem", province, "view"))
+    panel = client.get(f"/bao-cao/{report.pk}/kiem-tra/").content.decode()
+    assert "lỗi quy tắc kiểm tra" in panel
+    assert '<a href="/don-vi/03502/?ky=2023">Xã Nậm Ban</a> (03502): ' in panel and "9 ≤ 4 không đạt" in panel
+    assert f"/bao-cao/{report.pk}/nguon/?chi_tieu=HG_TO&amp;don_vi=12&amp;ky=2022" in panel
