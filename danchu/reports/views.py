@@ -7,6 +7,7 @@ role `view` on the report's unit, changing it `enter` (403 otherwise).
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import re
 from urllib.parse import quote
@@ -122,7 +123,11 @@ def report_detail(request, pk: int):
                 return redirect("reports:detail", pk=report.pk)
         status = 400
     sections = [
-        {"section": s, "form": SectionForm(initial={"heading": s.heading, "body": s.body})}
+        {
+            "section": s,
+            "form": SectionForm(initial={"heading": s.heading, "body": s.body}),
+            "goc": _version(s),
+        }
         for s in report.sections.all()
     ]
     context = {
@@ -139,6 +144,11 @@ def report_detail(request, pk: int):
     return render(request, "reports/detail.html", context, status=status)
 
 
+def _version(section: ReportSection) -> str:
+    """A short fingerprint of the section's stored text, sent back with an edit."""
+    return hashlib.sha256(f"{section.heading}\n{section.body}".encode()).hexdigest()[:16]
+
+
 @login_required
 @require_POST
 def section_save(request, pk: int, section_id: int):
@@ -149,7 +159,15 @@ def section_save(request, pk: int, section_id: int):
         raise Http404("Không tìm thấy mục")
     form = SectionForm(request.POST)
     error, saved = "", False
-    if form.is_valid():
+    version = request.POST.get("goc", "")
+    conflict = bool(version) and version != _version(section)
+    if conflict:
+        who = report.updated_by.get_username() if report.updated_by else _("người khác")
+        error = _(
+            "Mục này vừa được %(who)s sửa sau khi bạn mở trang nên chưa lưu; hãy chép nội dung của bạn, "
+            "tải lại trang rồi sửa tiếp."
+        ) % {"who": who}
+    elif form.is_valid():
         try:
             services.update_section(
                 section, form.cleaned_data["body"], heading=form.cleaned_data["heading"], user=request.user
@@ -171,7 +189,9 @@ def section_save(request, pk: int, section_id: int):
         "reports/_section.html",
         {
             "report": report,
-            "item": {"section": section, "form": shown},
+            # after a conflict the box keeps the fingerprint it was opened with, so saving again
+            # still refuses until the page is reloaded
+            "item": {"section": section, "form": shown, "goc": version if conflict else _version(section)},
             "may_edit": True,
             "saved": saved,
             "error": error,

@@ -365,3 +365,21 @@ def test_data_check_names_the_unit_that_breaks_a_rule(client, report, province, 
     assert "lỗi quy tắc kiểm tra" in panel
     assert '<a href="/don-vi/03502/?ky=2023">Xã Nậm Ban</a> (03502): ' in panel and "9 ≤ 4 không đạt" in panel
     assert f"/bao-cao/{report.pk}/nguon/?chi_tieu=HG_TO&amp;don_vi=12&amp;ky=2022" in panel
+
+
+def test_two_people_editing_one_section_do_not_overwrite_each_other(client, report, province, make_user):
+    import re
+
+    client_for(client, make_user("thu-ky", province, "enter"))
+    section = report.sections.first()
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    opened = re.search(rf'id="muc-{section.pk}">.*?name="goc" value="(\w+)"', page, re.S).group(1)
+    first = {"heading": section.heading, "body": "Bản của người thứ nhất.", "goc": opened}
+    assert "Đã lưu." in client.post(f"/bao-cao/{report.pk}/muc/{section.pk}/", first, **HX).content.decode()
+    second = {"heading": section.heading, "body": "Bản của người thứ hai.", "goc": opened}
+    for _ in range(2):
+        refused = client.post(f"/bao-cao/{report.pk}/muc/{section.pk}/", second, **HX).content.decode()
+        assert "vừa được thu-ky sửa sau khi bạn mở trang nên chưa lưu" in refused
+        assert "Bản của người thứ hai." in refused  # the second text stays in the box to copy
+    section.refresh_from_db()
+    assert section.body == "Bản của người thứ nhất."
