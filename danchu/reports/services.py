@@ -47,14 +47,6 @@ def _check_access(user, unit: Unit, role: str = Role.ENTER) -> None:
         raise PermissionDenied(f"Bạn không có quyền với báo cáo của {unit.name}")
 
 
-def _check_draft(report: Report) -> None:
-    if report.status == Report.Status.FINAL:
-        raise ValueError(
-            f"Báo cáo số {report.number or '(chưa có số)'} của {report.unit.name} đã ban hành; "
-            "chuyển về dự thảo trước khi sửa"
-        )
-
-
 def check_access(user, unit: Unit, role: str = Role.VIEW) -> None:
     """Raise PermissionDenied unless `user` holds `role` on `unit` (view to read a report,
     enter to edit it); `None` means a trusted caller such as a command."""
@@ -114,8 +106,6 @@ def update_report(report: Report, user=None, **fields) -> Report:
     unknown = set(fields) - set(REPORT_FIELDS)
     if unknown:
         raise ValueError(f"Trường không có: {', '.join(sorted(unknown))}")
-    if report.status == Report.Status.FINAL and fields.get("status") != Report.Status.DRAFT:
-        _check_draft(report)
     before = _snapshot(report)
     for key, value in fields.items():
         setattr(report, key, value)
@@ -131,7 +121,6 @@ def update_section(
 ) -> ReportSection:
     """Save edited narrative text after checking its markup; the old text stays in the change log."""
     _check_access(user, section.report.unit)
-    _check_draft(section.report)
     new_heading = section.heading if heading is None else heading
     check_section_body(body, new_heading)
     before = {"heading": section.heading, "level": section.level, "body": section.body}
@@ -148,7 +137,6 @@ def update_section(
 @transaction.atomic
 def add_section(report: Report, heading: str, body: str = "", level: int = 2, user=None) -> ReportSection:
     _check_access(user, report.unit)
-    _check_draft(report)
     check_section_body(body, heading)
     last = report.sections.order_by("-order").values_list("order", flat=True).first()
     section = ReportSection.objects.create(
@@ -163,7 +151,6 @@ def add_section(report: Report, heading: str, body: str = "", level: int = 2, us
 @transaction.atomic
 def delete_section(section: ReportSection, user=None) -> None:
     _check_access(user, section.report.unit)
-    _check_draft(section.report)
     before = {"heading": section.heading, "level": section.level, "body": section.body}
     log_change("delete", "reports.reportsection", section.pk, str(section), before=before)
     section.delete()

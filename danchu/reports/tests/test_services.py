@@ -84,15 +84,3 @@ def test_reports_are_listed_and_read_within_the_user_subtree_only(province, temp
         check_access(viewer, theirs.unit)
     with pytest.raises(PermissionDenied):
         check_access(viewer, ours.unit, "enter")
-
-
-def test_a_final_report_is_not_edited_until_it_is_a_draft_again(province, template, admin_user):
-    report = create_report(template, province, "2023", user=admin_user)
-    update_report(report, user=admin_user, status="final", number="39")
-    with pytest.raises(ValueError) as exc:
-        update_section(report.sections.first(), "Sửa sau khi ban hành", user=admin_user)
-    assert "đã ban hành" in str(exc.value)
-    with pytest.raises(ValueError):
-        update_report(report, user=admin_user, signer_name="Người khác")
-    update_report(report, user=admin_user, status="draft")
-    update_section(report.sections.first(), "Sửa sau khi chuyển về dự thảo", user=admin_user)
