@@ -19,6 +19,22 @@ def require(available: bool, what: str) -> None:
     pytest.skip(f"{what} not available")
 
 
+@pytest.fixture(autouse=True)
+def _builtins_after_flush(request):
+    """A transactional test (live server, threads) flushes the database after it runs, taking
+    what the data migrations installed with it; put the national catalogue and the built-in
+    report templates back so each such test starts from what `migrate` gives a real site."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from danchu.catalog import builtin as catalog_builtin
+    from danchu.reports import builtin as reports_builtin
+
+    catalog_builtin.install()
+    reports_builtin.install()
+
+
 @pytest.fixture
 def chromium_path() -> str:
     path = (

@@ -9,7 +9,7 @@ from conftest import login
 from danchu.reports.models import ReportTemplate
 from danchu.reports.services import create_report
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_TEXT = "Đoạn viết trên trình duyệt: {{TT_NGUOI}} lượt người dự các buổi tuyên truyền năm {nam}."
 SHOWN = "Đoạn viết trên trình duyệt: 32.286 lượt người dự các buổi tuyên truyền năm 2023."

@@ -247,7 +247,7 @@ def test_a_report_whose_text_no_longer_compiles_says_which_section(client, repor
     assert client.get(f"/bao-cao/{report.pk}/tai/docx/").status_code == 400
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_compiling_in_the_background_shows_progress_then_the_file(
     client, settings, tmp_path, province, report, make_user
 ):

@@ -10,11 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def district_user(lai_chau, make_user):
-    from danchu.catalog import builtin
-
     from .conftest import legacy
 
-    builtin.install()  # a transactional test flushes what the migration installed
     return make_user("tamduong", legacy("106"), "enter")  # Huyện Tam Đường
 
 
