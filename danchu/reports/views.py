@@ -107,10 +107,6 @@ def report_detail(request, pk: int):
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied("Bạn không có quyền sửa báo cáo này")
-        if "du_thao" in request.POST:  # a final report goes back to draft before any change
-            services.update_report(report, user=request.user, status=Report.Status.DRAFT)
-            messages.success(request, _("Báo cáo đã chuyển về dự thảo; có thể sửa."))
-            return redirect("reports:detail", pk=report.pk)
         form = ReportHeaderForm(request.POST, instance=Report.objects.get(pk=report.pk))
         if form.is_valid():
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
@@ -135,7 +131,6 @@ def report_detail(request, pk: int):
         "form": form,
         "sections": sections,
         "may_edit": may_edit,
-        "may_edit_text": may_edit and report.status == Report.Status.DRAFT,
         "formats": FORMAT_NAMES,
         "job": jobs.current(report.pk),
         "modes": jobs.VALUE_MODES,

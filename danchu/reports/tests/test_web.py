@@ -334,28 +334,6 @@ def test_sections_can_be_added_and_removed_with_the_role(client, report, provinc
     assert change.before["body"] == "Đề nghị."
 
 
-def test_a_final_report_is_read_only_until_it_goes_back_to_draft(client, report, province, make_user):
-    from danchu.reports.services import update_report
-
-    update_report(report, status="final")
-    client_for(client, make_user("thu-ky", province, "enter"))
-    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
-    assert "<textarea" not in page and "Chuyển về dự thảo để sửa" in page
-    section = report.sections.first()
-    old = section.body
-    refused = client.post(
-        f"/bao-cao/{report.pk}/muc/{section.pk}/", {"heading": section.heading, "body": "Sửa"}, **HX
-    ).content.decode()
-    assert "đã ban hành; chuyển về dự thảo trước khi sửa" in refused
-    header = client.post(f"/bao-cao/{report.pk}/", {"number": "40", "status": "final"})
-    assert header.status_code == 400 and "đã ban hành" in header.content.decode()
-    section.refresh_from_db()
-    assert section.body == old and Report.objects.get(pk=report.pk).number == "39"
-    client.post(f"/bao-cao/{report.pk}/", {"du_thao": "1"})
-    assert Report.objects.get(pk=report.pk).status == "draft"
-    assert "<textarea" in client.get(f"/bao-cao/{report.pk}/").content.decode()
-
-
 def test_data_check_names_the_unit_that_breaks_a_rule(client, report, province, make_user):
     from .conftest import put
 
