@@ -72,7 +72,14 @@ def report_list(request):
 @login_required
 def report_create(request):
     form = ReportCreateForm(request.POST or None, user=request.user)
+    existing = None
     if request.method == "POST" and form.is_valid():
+        existing = services.find_report(
+            form.unit_obj, form.cleaned_data["period"], form.cleaned_data["template"]
+        )
+        if existing is not None and not request.POST.get("van_tao"):
+            # the same unit, period and template already has a report: offer it, or a new one on purpose
+            return render(request, "reports/create.html", {"form": form, "existing": existing}, status=409)
         try:
             report = services.create_report(
                 form.cleaned_data["template"], form.unit_obj, form.cleaned_data["period"], user=request.user
@@ -260,24 +267,25 @@ _FIGURE = re.compile(r'<span class="figure[^"]*"(?P<attrs>[^>]*)><a href="(?P<hr
 _ATTR = re.compile(r'data-([a-z]+)="([^"]*)"')
 
 
-def source_url(report: Report, attrs: dict[str, str]) -> str:
+def source_url(report: Report, attrs: dict[str, str], mode: str = "tat-ca") -> str:
     query = {
         "chi_tieu": attrs.get("element", ""),
         "don_vi": attrs.get("unit", ""),
         "ky": attrs.get("period", ""),
         "cap": attrs.get("tier", ""),
         "chieu": attrs.get("dims", ""),
+        "so_lieu": "" if mode == "tat-ca" else mode,
     }
     query = {k: v for k, v in query.items() if v}
     return reverse("reports:source", args=[report.pk]) + "?" + urlencode(query)
 
 
-def link_figures(report: Report, fragment: str) -> str:
+def link_figures(report: Report, fragment: str, mode: str = "tat-ca") -> str:
     """Point every figure of the engine's HTML at the page listing the values behind it."""
 
     def repl(m: re.Match) -> str:
         attrs = {k: htmllib.unescape(v) for k, v in _ATTR.findall(m.group("attrs"))}
-        href = escape(source_url(report, attrs))
+        href = escape(source_url(report, attrs, mode))
         return m.group(0)[: m.start("href") - m.start(0)] + href + '"'
 
     return _FIGURE.sub(repl, fragment)
@@ -302,7 +310,7 @@ def preview(request, pk: int):
     report = _report(request, pk)
     mode = _values_mode(request)
     compiled, error = _compiled(report, mode)
-    body = link_figures(report, render_fragment(compiled)) if compiled else ""
+    body = link_figures(report, render_fragment(compiled), mode) if compiled else ""
     context = {
         "report": report,
         "body": body,
@@ -323,6 +331,7 @@ def source(request, pk: int):
     report = _report(request, pk)
     code = request.GET.get("chi_tieu", "").strip()
     dims_text = request.GET.get("chieu", "").strip()
+    mode = _values_mode(request)
     error, src = "", None
     try:
         dims = dims_filter(dims_text)
@@ -334,13 +343,19 @@ def source(request, pk: int):
             unit_code=request.GET.get("don_vi", "").strip() or None,
             tier=request.GET.get("cap", "").strip() or None,
             dims=dims,
+            **jobs.compile_options(mode),
         )
-    except SourceError as exc:
+    except (SourceError, ValueError) as exc:
         error = str(exc)
     status = 400 if error else 200
-    return render(
-        request, "reports/source.html", {"report": report, "src": src, "error": error}, status=status
-    )
+    context = {
+        "report": report,
+        "src": src,
+        "error": error,
+        "mode": mode,
+        "mode_name": jobs.VALUE_MODES[mode],
+    }
+    return render(request, "reports/source.html", context, status=status)
 
 
 def dims_filter(text: str) -> dict[str, str]:

@@ -361,3 +361,36 @@ def test_two_people_editing_one_section_do_not_overwrite_each_other(client, repo
         assert "Bản của người thứ hai." in refused  # the second text stays in the box to copy
     section.refresh_from_db()
     assert section.body == "Bản của người thứ nhất."
+
+
+def test_creating_a_second_report_for_the_same_unit_and_period_asks_first(
+    client, report, province, make_user
+):
+    client_for(client, make_user("thu-ky", province, "enter"))
+    data = {"unit": "12", "period": "2023", "template": report.template.pk}
+    asked = client.post("/bao-cao/tao/", data)
+    assert asked.status_code == 409
+    assert "Tỉnh Lai Châu đã có báo cáo năm 2023 theo mẫu này." in asked.content.decode()
+    assert f'href="/bao-cao/{report.pk}/"' in asked.content.decode()
+    assert Report.objects.count() == 1
+    assert client.post("/bao-cao/tao/", data | {"van_tao": "1"}).status_code == 302
+    assert Report.objects.count() == 2
+
+
+def test_the_source_of_a_figure_follows_the_values_chosen(client, report, province, make_user):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    rnd = rounds.open_round("QCDC", "2023", province, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, "03386", comment="Số liệu thử")
+    rounds.approve(rnd, "03386")
+    client_for(client, make_user("xem", province, "view"))
+    preview = client.get(f"/bao-cao/{report.pk}/xem-truoc/?so_lieu=da-duyet").content.decode()
+    link = f"/bao-cao/{report.pk}/nguon/?chi_tieu=TD_TIEPDAN&amp;don_vi=12&amp;ky=2023&amp;chieu=chuc_danh%3Dbi_thu&amp;so_lieu=da-duyet"
+    assert link in preview
+    approved = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "<strong>560</strong>" in approved and "Thành phố Lai Châu" not in approved
+    marked = client.get(link.replace("&amp;", "&").replace("da-duyet", "danh-dau")).content.decode()
+    assert "<strong>576</strong>" in marked
+    assert '16<span class="chua-duyet"' in marked and '560<span class="chua-duyet"' not in marked
