@@ -22,6 +22,7 @@ from django.db import close_old_connections, connection
 
 from .compile import CompileError, compile_report
 from .models import Report
+from .pdf import PdfError
 from .render import FORMATS, render
 
 # which values a report counts: every value, approved ones only, or every value with the
@@ -150,7 +151,7 @@ def _work(job: Job, own_connection: bool = True) -> None:
         data = render(compiled, job.fmt)
         job.output.write_bytes(data)
         job.state, job.step, job.message = "done", job.total, "Xong"
-    except (CompileError, ValueError) as exc:
+    except (CompileError, ValueError, PdfError) as exc:
         job.state, job.error = "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - the page must show the failure, not spin forever
         job.state, job.error = "error", f"Lỗi khi lập báo cáo: {exc}"
