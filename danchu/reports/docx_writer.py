@@ -347,6 +347,8 @@ def build_docx(c: Compiled) -> bytes:
     _body(doc, c, lay)
     _closing(doc, c, lay, width_mm)
     _appendix(doc, c, lay, width_mm)
+    if c.appendix is None:
+        doc.add_paragraph()  # Word wants a paragraph, not a table, before the section properties
     _attach_footnotes(doc, c.footnotes)
     props = doc.core_properties
     props.title = " ".join([c.doc_type, *c.title_lines])

@@ -19,6 +19,7 @@ CSS = """
 .bao-cao .dau p { margin: 0; }
 .bao-cao .loai { text-align: center; font-weight: bold; margin: 1em 0 0; }
 .bao-cao .trich-yeu { text-align: center; font-weight: bold; margin: 0; }
+.bao-cao h2, .bao-cao h3, .bao-cao h4 { font-size: %(body)spt; margin: 6pt 0; }
 .bao-cao p.doan { text-indent: 12.7mm; text-align: justify; margin: 0 0 6pt; }
 .bao-cao .figure a { color: inherit; text-decoration: none; background: #fff3b0; border-radius: 2px; }
 .bao-cao .figure.chua-duyet a { background: #ffd0c0; }

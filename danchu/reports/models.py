@@ -103,7 +103,7 @@ class Report(models.Model):
 
     def section_list(self) -> list:
         """The report's own sections, or the template's while the report is not saved yet."""
-        if self.pk is not None and self.sections.exists():
+        if self.pk is not None:
             return list(self.sections.all())
         return [
             ReportSection(order=s.order, heading=s.heading, level=s.level, body=s.body)

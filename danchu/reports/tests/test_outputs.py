@@ -194,3 +194,15 @@ def test_xlsx_lists_every_figure_of_the_text_with_its_source(report):
     don = next(r for r in rows if r[0] == "{{DON_TIEPNHAN compare}}")
     assert don[1:4] == ["DON_TIEPNHAN", "Đơn tiếp nhận", "12"] and don[7] == "2023" and don[8] == 1172
     assert don[9] == "1.172 đơn, tăng 73 đơn so với cùng kỳ năm 2022"
+
+
+def test_a_template_without_appendix_gives_a_document_without_one(province):
+    tpl = ReportTemplate.objects.get(code="ubnd-nha-nuoc")
+    tpl.form = None
+    tpl.save()
+    c = compile_report(draft_report(province, "2023", template=tpl))
+    assert c.appendix is None
+    doc = Document(io.BytesIO(build_docx(c)))
+    assert "PHỤ LỤC" not in [p.text for p in doc.paragraphs]
+    assert doc.element.body[-2].tag == f"{W}p"  # the last block before the section properties
+    assert "PHỤ LỤC" not in render_fragment(c)

@@ -84,3 +84,13 @@ def test_reports_are_listed_and_read_within_the_user_subtree_only(province, temp
         check_access(viewer, theirs.unit)
     with pytest.raises(PermissionDenied):
         check_access(viewer, ours.unit, "enter")
+
+
+def test_a_report_whose_sections_were_all_deleted_stays_without_them(province, template):
+    from danchu.reports.compile import compile_report
+    from danchu.reports.services import delete_section
+
+    report = create_report(template, province, "2023")
+    for section in list(report.sections.all()):
+        delete_section(section)
+    assert compile_report(report).sections == []
