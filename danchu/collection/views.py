@@ -29,6 +29,7 @@ from .forms import OpenRoundForm, UploadForm
 from .models import Round, Submission
 
 PREVIEW_LIMIT = 200
+UNITS_SHOWN = 500  # rows of the units table before asking to filter
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 State = Submission.State
 
@@ -171,10 +172,13 @@ def round_detail(request, round_id: int):
         if (not district or u["district"] == district)
         and (not wanted or u["state"] == wanted or (wanted == "tre_han" and u["late"] is True))
     ]
+    cut = len(shown) > UNITS_SHOWN
     context = {
         "round": rnd,
         "c": c,
-        "shown": shown,
+        "shown": shown[:UNITS_SHOWN],
+        "matching": len(shown),
+        "cut": cut,
         "district": next((d for d in c["by_district"] if d["code"] == district), None),
         "wanted": wanted,
         "states": [*State.choices, ("tre_han", _("Trễ hạn"))],
@@ -255,6 +259,12 @@ def _save_or_submit(request, rnd: Round, sub: Submission, action: str):
     grid = entry.build_grid(sub.unit, rnd.get_period(), rnd.form, posted=request.POST)
     rows, where = entry.rows_from_post(grid, request.POST)
     comment = request.POST.get("comment", "").strip()
+    if action == "nop":
+        # Typing mistakes next to their cells (the service would name only its row numbers).
+        entry.number_errors(grid)
+        if any(cell.error for cell in grid.cells.values()):
+            problem = _("Chưa nộp: số liệu có lỗi, xem các ô được đánh dấu.")
+            return _refused_page(request, rnd, sub, grid, [problem], comment)
     try:
         if action == "luu":
             result = services.save_draft(rnd, sub.unit, rows, user=request.user)

@@ -174,6 +174,10 @@ def test_blocked_submission_stores_nothing_and_says_why(client, people, round_12
     resp = c.post(url(round_12, "03386"), {"action": "luu", HG: "mười", HG_OK: "5"})
     assert resp.status_code == 400 and "Chưa lưu" in resp.content.decode()
     assert not DataValue.objects.exists()
+    resp = c.post(url(round_12, "03386"), {"action": "nop", HG: "-3", HG_OK: "5"})
+    text = resp.content.decode()
+    assert resp.status_code == 400 and "Chưa nộp: số liệu có lỗi" in text and "không được âm" in text
+    assert not DataValue.objects.exists() and state(round_12, "03386") == "draft"
 
 
 def test_warnings_need_a_comment(client, people, round_12):
@@ -311,3 +315,15 @@ def test_closing_a_round_stops_submissions(client, people, round_12):
     resp = commune.post(url(round_12, "03386"), {"action": "nop", HG: "10", HG_OK: "8"})
     assert resp.status_code == 400 and "đã đóng, không nhận bài nộp" in resp.content.decode()
     assert not DataValue.objects.exists()
+
+
+def test_a_long_units_table_is_cut_and_says_so(client, people, round_12, monkeypatch):
+    from danchu.collection import views
+
+    monkeypatch.setattr(views, "UNITS_SHOWN", 5)
+    c = as_user(client, people["tinh"])
+    page = c.get(url(round_12)).content.decode()
+    assert len(re.findall(r'<tr data-unit="', page)) == 5
+    assert "Chỉ hiện 5/106 đơn vị đầu" in page
+    page = c.get(url(round_12), {"huyen": "105"}).content.decode()
+    assert "Chỉ hiện 5/7 đơn vị đầu" in page and "7/106 đơn vị" in page
