@@ -139,7 +139,7 @@ def report_detail(request, pk: int):
         "sections": sections,
         "may_edit": may_edit,
         "formats": FORMAT_NAMES,
-        "job": jobs.current(report.pk),
+        "job": jobs.latest(report.pk),
         "modes": jobs.VALUE_MODES,
         "help": _markup_help(),
     }

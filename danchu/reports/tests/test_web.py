@@ -267,6 +267,8 @@ def test_compiling_in_the_background_shows_progress_then_the_file(
     data = b"".join(download.streaming_content)
     assert any("32.286" in p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert client.get(f"/bao-cao/{report.pk}/lap/khong-co/").status_code == 404
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()  # the last file stays offered
+    assert f"/bao-cao/{report.pk}/lap/{job.id}/tai/" in page and "Tất cả số liệu đã nhập; bắt đầu lúc" in page
 
 
 def test_a_running_job_polls_every_second_and_is_not_started_twice(
