@@ -15,6 +15,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -156,29 +157,33 @@ def _version(section: ReportSection) -> str:
 def section_save(request, pk: int, section_id: int):
     """Save one section's text (htmx: answers the section's form again, with the result)."""
     report = _report(request, pk, Role.ENTER)
-    section = ReportSection.objects.filter(report=report, pk=section_id).first()
-    if section is None:
-        raise Http404("Không tìm thấy mục")
     form = SectionForm(request.POST)
     error, saved = "", False
     version = request.POST.get("goc", "")
-    conflict = bool(version) and version != _version(section)
-    if conflict:
-        who = report.updated_by.get_username() if report.updated_by else _("người khác")
-        error = _(
-            "Mục này vừa được %(who)s sửa sau khi bạn mở trang nên chưa lưu; hãy chép nội dung của bạn, "
-            "tải lại trang rồi sửa tiếp."
-        ) % {"who": who}
-    elif form.is_valid():
-        try:
-            services.update_section(
-                section, form.cleaned_data["body"], heading=form.cleaned_data["heading"], user=request.user
-            )
-            saved = True
-        except ValueError as exc:
-            error = str(exc)
-    else:
-        error = "; ".join(e for errs in form.errors.values() for e in errs)
+    with transaction.atomic():  # the row stays locked from the version check to the write
+        section = ReportSection.objects.select_for_update().filter(report=report, pk=section_id).first()
+        if section is None:
+            raise Http404("Không tìm thấy mục")
+        conflict = bool(version) and version != _version(section)
+        if conflict:
+            who = report.updated_by.get_username() if report.updated_by else _("người khác")
+            error = _(
+                "Mục này vừa được %(who)s sửa sau khi bạn mở trang nên chưa lưu; hãy chép nội dung của bạn, "
+                "tải lại trang rồi sửa tiếp."
+            ) % {"who": who}
+        elif form.is_valid():
+            try:
+                services.update_section(
+                    section,
+                    form.cleaned_data["body"],
+                    heading=form.cleaned_data["heading"],
+                    user=request.user,
+                )
+                saved = True
+            except ValueError as exc:
+                error = str(exc)
+        else:
+            error = "; ".join(e for errs in form.errors.values() for e in errs)
     if not _is_htmx(request):
         if saved:
             messages.success(request, _("Đã lưu mục “%(heading)s”.") % {"heading": section.heading})
