@@ -129,6 +129,11 @@ def test_validation_reports_units_and_totals(figures):
     assert not any(v.unit == "03502" for v in violations)
     v = next(v for v in violations if v.unit == "03386")
     assert (v.left, v.operator, v.right, v.importance) == (13, "<=", 10, "high")
+    # the totals on the way up break the rule too: the district's (13 > 10) and the province's (19 > 16)
+    subtree = {(v.unit, v.left, v.right) for v in violations if v.scope == "subtree"}
+    assert subtree == {("105", 13, 10), ("12", 19, 16)}
+    # a district whose communes keep the rule is not reported, and nothing is reported twice
+    assert len(found) == len(violations)
 
 
 def test_rule_per_dimension_option(lai_chau):
