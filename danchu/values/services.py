@@ -323,7 +323,9 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
                     {"value": row.value, "comment": row.comment},
                 )
             )
-        elif found.value != row.value or found.comment != row.comment:
+        elif found.value != row.value or (row.comment and found.comment != row.comment):
+            # a file without comments (the Excel template) does not wipe the note of an unchanged
+            # figure; a changed figure takes the new row's comment, empty or not
             before = {"value": found.value, "comment": found.comment}
             found.value, found.comment, found.updated_by_id = row.value, row.comment, user_id
             changed.append(found)

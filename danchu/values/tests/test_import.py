@@ -131,3 +131,11 @@ def test_export_writes_the_import_format(lai_chau, tmp_path):
     ]
     DataValue.objects.all().delete()
     assert run_import(str(out))[0] is None and DataValue.objects.get().comment == "có dấu, phẩy"
+
+
+def test_a_file_without_comments_keeps_the_note_of_an_unchanged_figure(lai_chau, tmp_path):
+    run_import(write(tmp_path, "HG_TO,12,2023,4,,số tổ theo quyết định 12/QĐ\n"))
+    run_import(write(tmp_path, "HG_TO,12,2023,4,,\n", "template.csv"))
+    assert DataValue.objects.get().comment == "số tổ theo quyết định 12/QĐ"
+    run_import(write(tmp_path, "HG_TO,12,2023,5,,\n", "changed.csv"))
+    assert (DataValue.objects.get().value, DataValue.objects.get().comment) == (5, "")
