@@ -8,7 +8,7 @@ import json
 from django.core.management.base import CommandError
 
 from danchu.text import format_number
-from danchu.units.models import Unit
+from danchu.units.models import Unit, resolve_code
 from danchu.values import periods
 
 
@@ -90,7 +90,7 @@ def get_period(code: str) -> periods.Period:
 
 
 def get_unit(code: str, at: dt.date) -> Unit:
-    unit = Unit.objects.at(at).filter(code=code).order_by("depth").first()
+    unit = resolve_code(code, at)
     if unit is None:
         other = Unit.objects.filter(code=code).first()
         if other is None:
