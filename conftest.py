@@ -19,6 +19,22 @@ def require(available: bool, what: str) -> None:
     pytest.skip(f"{what} not available")
 
 
+@pytest.fixture(autouse=True)
+def _builtins_after_flush(request):
+    """A transactional test (live server, threads) flushes the database after it runs, taking
+    what the data migrations installed with it; put the national catalogue and the built-in
+    report templates back so each such test starts from what `migrate` gives a real site."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from danchu.catalog import builtin as catalog_builtin
+    from danchu.reports import builtin as reports_builtin
+
+    catalog_builtin.install()
+    reports_builtin.install()
+
+
 @pytest.fixture
 def chromium_path() -> str:
     path = (
@@ -101,3 +117,20 @@ def login(page, username: str, password: str = "matkhau-123") -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo data (`danchu load_demo`: Lai Châu 2023/2022, users demo, huyen.tp-lai-chau,
+    xa.quyet-thang), loaded once per test module and removed after it. Tests still need `db`
+    to read it. Not for live_server/transactional tests (they flush the database after each
+    test): call `load_demo()` inside such a test instead."""
+    from danchu.demo import testing
+    from danchu.demo.services import load_demo
+
+    with django_db_blocker.unblock():
+        marks = testing.mark()
+        result = load_demo()
+    yield result
+    with django_db_blocker.unblock():
+        testing.remove_since(marks)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "danchu.demo",
     "danchu.web",
     "danchu.api",
+    "ninja",  # serves Swagger UI from its own static files instead of a CDN
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,71 @@
+"""danchu report --unit CODE --period P [--template NAME] --output FILE"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from danchu.cli import get_period, get_unit
+from danchu.reports import render
+from danchu.reports.compile import CompileError, compile_report, default_template, draft_report
+from danchu.reports.models import ReportTemplate
+from danchu.reports.services import find_report
+
+
+class Command(BaseCommand):
+    help = "Biên soạn báo cáo năm của một đơn vị và ghi ra .docx, .pdf, .xlsx hoặc .html"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--unit", required=True, help="mã đơn vị, ví dụ 12")
+        parser.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2023")
+        parser.add_argument("--template", help="mã mẫu báo cáo (mặc định: mẫu mặc định)")
+        parser.add_argument("--output", "-o", action="append", required=True, help="tệp ra; lặp lại được")
+        parser.add_argument("--number", default="", help="số văn bản, ví dụ 39")
+        parser.add_argument("--signer", default="", help="họ tên người ký")
+        parser.add_argument("--check", action="store_true", help="in kết quả kiểm tra số liệu trước")
+
+    def handle(self, *args, **opts):
+        period = get_period(opts["period"])
+        unit = get_unit(opts["unit"], period.end)
+        for out in opts["output"]:
+            try:
+                render.format_of(out)
+            except ValueError as exc:
+                raise CommandError(str(exc))
+        template = None
+        if opts["template"]:
+            template = ReportTemplate.objects.filter(code=opts["template"]).first()
+            if template is None:
+                codes = ", ".join(ReportTemplate.objects.values_list("code", flat=True))
+                raise CommandError(f"Không có mẫu báo cáo '{opts['template']}' (có: {codes})")
+        report = find_report(unit, period.code, template)
+        if report is None:
+            try:
+                template = template or default_template()
+            except CompileError as exc:
+                raise CommandError(str(exc))
+            report = draft_report(
+                unit, period.code, template, number=opts["number"], signer_name=opts["signer"]
+            )
+        if opts["check"]:
+            from danchu.reports.services import data_check
+
+            problems = data_check(unit, period.code).lines()
+            for line in problems:
+                self.stdout.write(f"! {line}")
+            if not problems:
+                self.stdout.write("Kiểm tra số liệu: không thấy vấn đề.")
+        started = time.perf_counter()
+        try:
+            compiled = compile_report(report)
+        except CompileError as exc:
+            raise CommandError(str(exc))
+        self.stdout.write(f"Biên soạn xong trong {time.perf_counter() - started:.1f} giây")
+        for out in opts["output"]:
+            started = time.perf_counter()
+            try:
+                path = render.write(compiled, out)
+            except Exception as exc:  # noqa: BLE001 - LibreOffice and file errors become one message
+                raise CommandError(f"Không ghi được {out}: {exc}")
+            self.stdout.write(f"{path} ({time.perf_counter() - started:.1f} giây)")

@@ -1,0 +1,217 @@
+"""The narrative markup: plain text with figures, footnotes and a little emphasis.
+
+    Tổng số đơn tiếp nhận là {{DON_TIEPNHAN compare}} (tiếp nhận trong kỳ
+    {{DON_TIEPNHAN nguon=trong_ky}} đơn).[^Bí thư cấp ủy các cấp tiếp {{TD_TIEPDAN chuc_danh=bi_thu}} lượt.]
+
+- one line is one paragraph; a line starting with "- " is a list item;
+- `{{CODE options}}` is a figure: CODE is a data element or an indicator; options are
+  dimension filters `key=option`, `tier=tinh|huyen|xa|thon`, `unit=CODE` (a unit of the
+  report's subtree), `period=2022` or `period=truoc` (same period last year), and the flags
+  `dvt` (add the unit of measure), `compare` ("1.172 đơn, tăng 73 đơn so với cùng kỳ năm
+  2022"), `delta` ("tăng 73 đơn"), `pct` (add the relative change: "giảm 116 lượt (13,1%)");
+  Vietnamese aliases: cap, don_vi, ky, so_sanh, tang_giam, phan_tram;
+- `[^text]` is a footnote, numbered automatically in order of appearance; it may hold figures;
+- `**bold**` and `*italic*`; `{nam}`, `{cap}`… are filled from the report (see `context.py`).
+
+`parse()` turns text into a tree once; the compiler and every writer work from that tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TIERS = ("tinh", "huyen", "xa", "thon")
+FLAGS = {"dvt": "dvt", "compare": "compare", "so_sanh": "compare", "delta": "delta", "tang_giam": "delta"}
+FLAGS |= {"pct": "pct", "phan_tram": "pct"}
+KEYS = {"tier": "tier", "cap": "tier", "unit": "unit", "don_vi": "unit", "period": "period", "ky": "period"}
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_TOKEN = re.compile(r"\{\{|\}\}|\[\^|\]|\*\*|\*")
+
+
+class MarkupError(ValueError):
+    """A Vietnamese message naming the line and column of the problem."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        self.line, self.column, self.bare = line, column, message
+        where = f"Dòng {line}, cột {column}: " if line is not None else ""
+        super().__init__(where + message)
+
+
+@dataclass
+class Text:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class FigureRef:
+    code: str
+    source: str
+    dims: dict[str, str] = field(default_factory=dict)
+    tier: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    flags: frozenset[str] = frozenset()
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class Footnote:
+    parts: list[Text | FigureRef]
+
+
+@dataclass
+class Paragraph:
+    parts: list[Text | FigureRef | Footnote]
+    bullet: bool = False
+
+
+@dataclass
+class Catalog:
+    """What figure codes may name: element → its dimensions, indicators, options."""
+
+    elements: dict[str, list[str]]
+    indicators: set[str]
+    options: dict[str, set[str]]
+
+    @classmethod
+    def load(cls) -> Catalog:
+        from danchu.catalog.models import DataElement, DimensionOption, Indicator
+
+        options: dict[str, set[str]] = {}
+        for dim, opt in DimensionOption.objects.values_list("dimension__code", "code"):
+            options.setdefault(dim, set()).add(opt)
+        return cls(
+            elements={
+                e.code: e.dimension_codes() for e in DataElement.objects.prefetch_related("dimensions")
+            },
+            indicators=set(Indicator.objects.values_list("code", flat=True)),
+            options=options,
+        )
+
+
+def parse_figure(inner: str, line: int = 0, column: int = 0, catalog: Catalog | None = None) -> FigureRef:
+    words = inner.split()
+    if not words:
+        raise MarkupError("ô số liệu {{ }} trống: cần mã chỉ tiêu, ví dụ {{DON_TIEPNHAN}}", line, column)
+    code, rest = words[0], words[1:]
+    if not _CODE.match(code):
+        raise MarkupError(f"'{code}' không phải mã chỉ tiêu (chữ in hoa, số và _)", line, column)
+    fig = FigureRef(code=code, source="{{" + inner.strip() + "}}", line=line, column=column)
+    flags: set[str] = set()
+    for word in rest:
+        if "=" not in word:
+            if word not in FLAGS:
+                raise MarkupError(
+                    f"tùy chọn '{word}' của {code} không hợp lệ (dùng dvt, compare, delta, pct)", line, column
+                )
+            flags.add(FLAGS[word])
+            continue
+        key, _, value = word.partition("=")
+        if not value:
+            raise MarkupError(f"'{word}' thiếu giá trị sau dấu =", line, column)
+        if key in KEYS:
+            setattr(fig, KEYS[key], value)
+        else:
+            fig.dims[key] = value
+    fig.flags = frozenset(flags)
+    if fig.tier is not None and fig.tier not in TIERS:
+        raise MarkupError(f"cấp '{fig.tier}' không hợp lệ (dùng {', '.join(TIERS)})", line, column)
+    if catalog is not None:
+        check_figure(fig, catalog)
+    return fig
+
+
+def check_figure(fig: FigureRef, catalog: Catalog) -> None:
+    where = (fig.line, fig.column)
+    if fig.code in catalog.indicators:
+        if fig.dims:
+            raise MarkupError(f"chỉ số {fig.code} không phân tổ theo {', '.join(fig.dims)}", *where)
+        return
+    if fig.code not in catalog.elements:
+        raise MarkupError(f"không có chỉ tiêu hay chỉ số mã '{fig.code}' trong danh mục", *where)
+    allowed = catalog.elements[fig.code]
+    for key, value in fig.dims.items():
+        if key not in allowed:
+            hint = f" (chỉ có: {', '.join(allowed)})" if allowed else " (chỉ tiêu này không phân tổ)"
+            raise MarkupError(f"chỉ tiêu {fig.code} không phân tổ theo '{key}'{hint}", *where)
+        if value not in catalog.options.get(key, set()):
+            choices = ", ".join(sorted(catalog.options.get(key, set())))
+            raise MarkupError(f"'{value}' không phải phương án của '{key}' (chọn: {choices})", *where)
+
+
+def parse(text: str, catalog: Catalog | None = None) -> list[Paragraph]:
+    """Parse narrative text into paragraphs; raise MarkupError on the first problem."""
+    paragraphs = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        bullet = line.startswith("- ")
+        paragraphs.append(Paragraph(_parse_line(line, number, raw.index(line[0]) + 1, catalog), bullet))
+    return paragraphs
+
+
+def _parse_line(line: str, number: int, offset: int, catalog: Catalog | None) -> list:
+    top: list = []
+    note: Footnote | None = None
+    note_col = 0
+    bold = italic = False
+    pos = 0
+
+    def emit(piece):
+        (note.parts if note is not None else top).append(piece)
+
+    def add_text(s: str):
+        if s:
+            emit(Text(s, bold, italic))
+
+    for m in _TOKEN.finditer(line):
+        if m.start() < pos:
+            continue
+        add_text(line[pos : m.start()])
+        tok, col = m.group(), offset + m.start()
+        pos = m.end()
+        if tok == "{{":
+            end = line.find("}}", pos)
+            if end < 0:
+                raise MarkupError("thiếu '}}' đóng ô số liệu", number, col)
+            emit(parse_figure(line[pos:end], number, col, catalog))
+            pos = end + 2
+        elif tok == "}}":
+            raise MarkupError("'}}' không có '{{' mở tương ứng", number, col)
+        elif tok == "[^":
+            if note is not None:
+                raise MarkupError("không được lồng chú thích trong chú thích", number, col)
+            note, note_col = Footnote([]), col
+        elif tok == "]":
+            if note is None:
+                add_text("]")
+                continue
+            if not note.parts:
+                raise MarkupError("chú thích [^ ] trống", number, note_col)
+            top.append(note)
+            note = None
+        elif tok == "**":
+            bold = not bold
+        else:
+            italic = not italic
+    add_text(line[pos:])
+    if note is not None:
+        raise MarkupError("chú thích '[^' chưa đóng bằng ']'", number, note_col)
+    return top
+
+
+def figures(paragraphs: list[Paragraph]) -> list[FigureRef]:
+    """Every figure in order, those inside footnotes included."""
+    out = []
+    for p in paragraphs:
+        for part in p.parts:
+            if isinstance(part, FigureRef):
+                out.append(part)
+            elif isinstance(part, Footnote):
+                out.extend(x for x in part.parts if isinstance(x, FigureRef))
+    return out

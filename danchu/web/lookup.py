@@ -1,0 +1,78 @@
+"""Finding a unit and a period from a URL, always through the user's scope.
+
+A unit outside the user's subtrees answers 404 (its existence is not revealed); a unit
+inside the scope without the role asked for answers 403.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404
+
+from danchu.accounts.permissions import Role, can, scope_q
+from danchu.units.models import Unit
+from danchu.values import periods
+from danchu.values.models import DataValue
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def period_containing(day: dt.date) -> periods.Period:
+    """The annual reporting period (15/12–14/12 by default) that contains `day`."""
+    current = periods.parse(str(day.year))
+    return current if day <= current.end else periods.parse(str(day.year + 1))
+
+
+def default_period(unit: Unit, day: dt.date | None = None) -> periods.Period:
+    """The annual period around `day` (today), moved back to the last one the unit saw to its end,
+    and back again to the last one with any figure in the unit's subtree, if there is one."""
+    period = period_containing(day or dt.date.today())
+    while unit.valid_to is not None and period.end > unit.valid_to:
+        period = period.previous()
+    last = (
+        DataValue.objects.filter(unit__path__startswith=unit.path, end__lte=period.end)
+        .order_by("-end")
+        .values_list("end", flat=True)
+        .first()
+    )
+    return period_containing(last) if last else period
+
+
+def scoped_unit(user, code: str, *dates: dt.date | None, role: str = Role.VIEW) -> Unit:
+    """The unit with `code` in force on the first of `dates` that has one, inside the user's scope."""
+    qs = Unit.objects.filter(scope_q(user, Role.VIEW), code=code)
+    unit = None
+    for day in [d for d in dates if d is not None] + [dt.date.today()]:
+        unit = qs.at(day).order_by("depth").first()
+        if unit is not None:
+            break
+    if unit is None:
+        unit = qs.order_by(F("valid_to").desc(nulls_first=True), "depth").first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị")
+    if role != Role.VIEW and not can(user, role, unit):
+        raise PermissionDenied("Bạn không có quyền này trên đơn vị")
+    return unit
+
+
+def period_from(request) -> tuple[periods.Period | None, str]:
+    """`?ky=` of the request: (period, "") or (None, why it was not understood)."""
+    code = (request.GET.get("ky") or "").strip()
+    if not code:
+        return None, ""
+    try:
+        return periods.parse(code), ""
+    except periods.PeriodError as exc:
+        return None, str(exc)
