@@ -171,3 +171,21 @@ def test_opening_preview_names_units_of_another_round_and_warns_on_a_past_deadli
         follow=True,
     )
     assert Round.objects.count() == 2 and "Hạn nộp 10/01/2024 đã qua" in resp.content.decode()
+
+
+def test_api_and_command_warn_of_a_past_deadline(lai_chau, make_user):
+    c = login(make_user("tinh", lai_chau, "approve"))
+    body = {"form": "QCDC", "period": "2023", "under": "12", "tiers": "xa", "deadline": "2023-12-20"}
+    answer = c.post("/api/rounds", json.dumps(body), content_type="application/json")
+    assert answer.status_code == 201 and "Hạn nộp 20/12/2023 đã qua" in answer.json()["warnings"][0]
+    err = io.StringIO()
+    call_command(
+        "open_round", "--period", "2024", "--under", "12", "--tier", "xa", "--deadline", "2099-01-10",
+        stdout=io.StringIO(), stderr=err,
+    )  # fmt: skip
+    assert err.getvalue() == ""
+    call_command(
+        "open_round", "--period", "2022", "--under", "12", "--tier", "huyen", "--deadline", "2023-01-10",
+        stdout=io.StringIO(), stderr=err,
+    )  # fmt: skip
+    assert "Cảnh báo: Hạn nộp 10/01/2023 đã qua" in err.getvalue()
