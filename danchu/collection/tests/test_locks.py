@@ -84,6 +84,7 @@ def test_approved_entry_page_is_read_only_with_one_notice(round_12, xa):
     page = c.get(ENTRY).content.decode()
     assert f"Số liệu đã được phê duyệt trong đợt báo cáo số {round_12.pk}" in page
     assert "cần người phê duyệt mở lại" in page and "Lưu số liệu" not in page
+    assert "muốn sửa thì gõ số mới" not in page
     assert '<fieldset class="readonly" disabled>' in page
     refused = c.post(ENTRY, {CELL: "1", "v|HG_THANH|": "1"}).content.decode()
     assert refused.count("cần người phê duyệt mở lại") == 1 and vuviec() == 10
