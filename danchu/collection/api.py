@@ -66,6 +66,7 @@ class RoundOut(Schema):
 class OpenedOut(Schema):
     round: int
     expected: int
+    warnings: list[str] = []  # e.g. the deadline is already past (opened anyway)
 
 
 class UnitOut(Schema):
@@ -225,7 +226,10 @@ def open_round(request, payload: RoundIn):
             )
     except services.RoundRefused as exc:
         return _refused(exc)
-    return Status(201, {"round": rnd.pk, "expected": rnd.submissions.count()})
+    late = services.deadline_warning(rnd.deadline)
+    return Status(
+        201, {"round": rnd.pk, "expected": rnd.submissions.count(), "warnings": [late] if late else []}
+    )
 
 
 @router.get("/{round_id}", response={200: dict, 404: Refused}, summary="Đợt báo cáo và tình hình nộp")

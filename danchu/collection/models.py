@@ -64,6 +64,15 @@ class Round(models.Model):
         return [t for t in self.unit_types.split(",") if t]
 
 
+def person(user, fallback: str = "") -> str:
+    """How pages name a user: the full name when set (Vietnamese order: family name, i.e.
+    `last_name`, first), else the username."""
+    if user is None:
+        return fallback
+    full = " ".join(p for p in (user.last_name.strip(), user.first_name.strip()) if p)
+    return full or user.get_username()
+
+
 class Submission(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", "Chưa nộp"
@@ -100,6 +109,10 @@ class Submission(models.Model):
         return f"{self.unit.name} — {self.get_state_display()} (đợt {self.round_id})"
 
     @property
+    def decided_by_name(self) -> str:
+        return person(self.decided_by)
+
+    @property
     def is_locked(self) -> bool:
         return self.state == self.State.APPROVED
 
@@ -133,3 +146,8 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M} — {self.user_name}"
+
+    @property
+    def who(self) -> str:
+        """The acting user's full name when set, else the name kept at the time."""
+        return person(self.user, self.user_name)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from django.db import transaction
@@ -96,6 +98,28 @@ def units_asked(
     return qs.order_by("path")
 
 
+def units_taken(form: Form | str, period: periods.Period, units) -> dict[int, int]:
+    """{unit id: round number} of the `units` (a list or a queryset) another round already asks
+    `form` for `period`: a round would be refused for them (the preview names them first)."""
+    code = form if isinstance(form, str) else form.code
+    return dict(
+        Submission.objects.filter(round__form__code=code, round__period=period.code, unit__in=units)
+        .order_by("unit__path", "round_id")
+        .values_list("unit_id", "round_id")
+    )
+
+
+def deadline_warning(deadline: dt.date, today: dt.date | None = None) -> str:
+    """A warning (not a refusal) when a round's deadline is already past."""
+    today = today or timezone.localdate()
+    if deadline >= today:
+        return ""
+    return (
+        f"Hạn nộp {deadline:%d/%m/%Y} đã qua (hôm nay {today:%d/%m/%Y}): mọi bài nộp sẽ bị tính là "
+        "trễ hạn; kiểm tra lại hạn nộp nếu nhập nhầm"
+    )
+
+
 def _check_open_args(form, period, under, tiers, unit_types, deadline) -> list[str]:
     errors = []
     bad_tiers = [t for t in tiers if t not in Tier.values]
@@ -157,16 +181,12 @@ def open_round(
             f"Không có đơn vị nào thuộc {under.name} ({under.code}) ở cấp/loại đã chọn "
             f"có hiệu lực ngày {period.end:%d/%m/%Y}"
         )
-    taken = (
-        Submission.objects.filter(round__form=form, round__period=period.code, unit__in=units)
-        .select_related("unit", "round")
-        .order_by("unit__path")
-        .first()
-    )
-    if taken is not None:
+    taken = units_taken(form, period, units)
+    if taken:
+        first = next(u for u in units if u.pk in taken)
         raise RoundRefused(
-            f"{taken.unit.name} ({taken.unit.code}) đã được yêu cầu báo cáo biểu mẫu {form.code} "
-            f"kỳ {period.code} trong đợt số {taken.round_id}; không mở trùng"
+            f"{first.name} ({first.code}) đã được yêu cầu báo cáo biểu mẫu {form.code} "
+            f"kỳ {period.code} trong đợt số {taken[first.pk]}; không mở trùng"
         )
     with transaction.atomic():
         rnd = Round.objects.create(
@@ -349,7 +369,9 @@ def submit(
         try:
             _check_rows_belong(sub, row_list, file)
             if row_list:
-                written = apply_rows(row_list, user=user, file=file)
+                # A resubmission replaces the figures its own submission locks.
+                with writing_for(sub):
+                    written = apply_rows(row_list, user=user, file=file)
         except ValuesRefused as exc:
             raise RoundRefused([str(e) for e in exc.errors])
         period = rnd.get_period()
@@ -585,7 +607,7 @@ def completeness(rnd: Round, user=None) -> dict:
     return out
 
 
-# --- the lock on approved values ----------------------------------------------------------
+# --- approved values ----------------------------------------------------------------------
 
 
 def _approved_by_round() -> dict[int, tuple[Round, list[int]]]:
@@ -632,38 +654,116 @@ def mark_approved(queryset: QuerySet) -> QuerySet:
     )
 
 
-def lock_guard(rows: list[CheckedRow], user) -> list[RowError]:
-    """`values.services.ROW_GUARDS` hook: refuse rows that would change approved values."""
-    if not rows:
-        return []
-    unit_ids = {r.unit.pk for r in rows}
-    approved = (
-        Submission.objects.filter(state=State.APPROVED, unit_id__in=unit_ids)
+# --- the lock on submitted and approved values -------------------------------------------------
+
+LOCKING = (State.SUBMITTED, State.APPROVED)
+
+# Submissions whose own service is writing their figures right now (a resubmission through
+# `submit`, which records an event): the lock lets those rows through, and nothing else.
+_writing_for: ContextVar[frozenset[int]] = ContextVar("collection_writing_for", default=frozenset())
+
+
+@contextmanager
+def writing_for(sub: Submission):
+    """Inside this block the lock does not hold the values of `sub` (its own service writes them)."""
+    token = _writing_for.set(_writing_for.get() | {sub.pk})
+    try:
+        yield
+    finally:
+        _writing_for.reset(token)
+
+
+@dataclass(frozen=True)
+class Lock:
+    """A submission (submitted or approved) holding a unit's values of its round's form and period."""
+
+    submission: Submission
+    element_ids: frozenset[int]
+
+    @property
+    def round(self) -> Round:
+        return self.submission.round
+
+    @property
+    def approved(self) -> bool:
+        return self.submission.state == State.APPROVED
+
+    def covers(self, element_id: int, period: periods.Period) -> bool:
+        rnd = self.round
+        return rnd.start <= period.start and period.end <= rnd.end and element_id in self.element_ids
+
+    def row_message(self) -> str:
+        """Why a row is refused (the write paths: web entry, API, import_values)."""
+        unit, rnd = self.submission.unit, self.round
+        if self.approved:
+            return (
+                f"Số liệu của {unit.name} ({unit.code}) đã được phê duyệt trong đợt báo cáo số {rnd.pk} "
+                f"(kỳ {rnd.period}); cần người phê duyệt mở lại trước khi sửa"
+            )
+        return (
+            f"Số liệu của {unit.name} ({unit.code}) đã nộp trong đợt báo cáo số {rnd.pk} (kỳ {rnd.period}), "
+            "chờ phê duyệt; cần được trả lại để sửa"
+        )
+
+    def notice(self) -> str:
+        """The notice at the top of a page whose figures are all locked."""
+        rnd = self.round
+        if self.approved:
+            return (
+                f"Số liệu đã được phê duyệt trong đợt báo cáo số {rnd.pk} (kỳ {rnd.period}), đã khóa; "
+                "cần người phê duyệt mở lại thì mới sửa được."
+            )
+        return (
+            f"Số liệu đã nộp trong đợt báo cáo số {rnd.pk} (kỳ {rnd.period}), đang chờ phê duyệt, đã khóa; "
+            "cần người phê duyệt trả lại thì mới sửa được."
+        )
+
+
+def locks(unit_ids: Iterable[int]) -> dict[int, list[Lock]]:
+    """The locks on each unit: its submitted or approved submissions, except those whose own
+    service is writing (`writing_for`)."""
+    subs = (
+        Submission.objects.filter(state__in=LOCKING, unit_id__in=list(unit_ids))
+        .exclude(pk__in=_writing_for.get())
         .select_related("round", "unit")
         .order_by("pk")
     )
-    by_unit: dict[int, list[Submission]] = defaultdict(list)
-    for sub in approved:
-        by_unit[sub.unit_id].append(sub)
+    cache: dict[int, set[int]] = {}
+    found: dict[int, list[Lock]] = defaultdict(list)
+    for sub in subs:
+        found[sub.unit_id].append(Lock(sub, frozenset(_form_element_ids(sub.round.form_id, cache))))
+    return found
+
+
+def period_lock(unit: Unit, period: periods.Period, form: Form | str = "QCDC") -> Lock | None:
+    """Is `unit`'s period locked, and by which round? The lock holding EVERY value of `form`
+    for `period` (so nothing on it can be typed), or None. The entry page asks this; the
+    guard of the write paths asks `locks` row by row."""
+    if isinstance(form, str):
+        form = Form.objects.filter(code=form).first()  # type: ignore[assignment]
+        if form is None:
+            return None
+    wanted = _form_element_ids(form.pk, {})
+    if not wanted:
+        return None
+    for lock in locks([unit.pk]).get(unit.pk, []):
+        rnd = lock.round
+        if rnd.start <= period.start and period.end <= rnd.end and wanted <= lock.element_ids:
+            return lock
+    return None
+
+
+def lock_guard(rows: list[CheckedRow], user) -> list[RowError]:
+    """`values.services.ROW_GUARDS` hook: refuse rows that would change submitted or approved values."""
+    if not rows:
+        return []
+    by_unit = locks({r.unit.pk for r in rows})
     if not by_unit:
         return []
-    cache: dict[int, set[int]] = {}
     errors = []
     for row in rows:
-        for sub in by_unit.get(row.unit.pk, []):
-            rnd = sub.round
-            if (
-                rnd.start <= row.period.start
-                and row.period.end <= rnd.end
-                and row.element.pk in _form_element_ids(rnd.form_id, cache)
-            ):
-                errors.append(
-                    RowError(
-                        row.row,
-                        "",
-                        f"Số liệu của {row.unit.name} ({row.unit.code}) đã được phê duyệt trong đợt "
-                        f"báo cáo số {rnd.pk} (kỳ {rnd.period}); cần mở lại trước khi sửa",
-                    )
-                )
+        for lock in by_unit.get(row.unit.pk, []):
+            if lock.covers(row.element.pk, row.period):
+                errors.append(RowError(row.row, "", lock.row_message()))
                 break
     return errors

@@ -252,7 +252,10 @@ def read_filled(data: bytes, name: str) -> list[InputRow]:
     if len(data) > limit:
         _refuse(name, f"tệp nặng {len(data) / 1048576:.1f} MB, vượt giới hạn {limit / 1048576:.0f} MB")
     if not name.lower().endswith((".xlsx", ".xlsm")):
-        return read_table(data, name)
+        rows = read_table(data, name)
+        if not rows:
+            _refuse_empty(name, "cột 'value'")
+        return rows
     header, rows = read_xlsx_rows(data, name)
     _refuse_extra_sheets(data, name)
     names = [str(h or "").strip().lower() for h in header]
@@ -285,4 +288,12 @@ def read_filled(data: bytes, name: str) -> list[InputRow]:
                 row=n,
             )
         )
+    if not out:
+        _refuse_empty(name, "cột E 'Số liệu kỳ này' (các ô màu vàng)" if "label" in index else "cột 'value'")
     return out
+
+
+def _refuse_empty(name: str, column: str):
+    raise ValuesRefused(
+        [RowError(None, "", f"Tệp {name} không có số liệu nào; nhập số liệu vào {column} rồi tải lên lại")]
+    )

@@ -109,6 +109,9 @@ def round_open(request):
                     _("Đã mở đợt báo cáo số %(id)s: %(n)s đơn vị được yêu cầu báo cáo.")
                     % {"id": rnd.pk, "n": rnd.submissions.count()},
                 )
+                late = services.deadline_warning(rnd.deadline)
+                if late:
+                    messages.warning(request, late)
                 return redirect("round", round_id=rnd.pk)
     else:
         roots_ = roots(request.user, Role.APPROVE)
@@ -136,12 +139,21 @@ def _preview(user, data) -> dict:
         problems = [str(e) for f in ("period", "under", "tiers") for e in form.errors.get(f, [])]
         return {"problems": problems}
     units = services.units_asked(unit, period, form.cleaned_data["tiers"])
+    shown = list(units.select_related("parent")[:PREVIEW_LIMIT])
+    # Units another round already asks the same form for the same period: opening would be refused.
+    taken = services.units_taken(form.cleaned_data.get("form") or "QCDC", period, units)
+    for u in shown:
+        u.taken_by = taken.get(u.pk)
+    deadline = form.cleaned_data.get("deadline")
     return {
         "count": units.count(),
-        "units": list(units.select_related("parent")[:PREVIEW_LIMIT]),
+        "units": shown,
         "limit": PREVIEW_LIMIT,
         "under": unit,
         "period": period,
+        "taken": len(taken),
+        "taken_rounds": sorted(set(taken.values())),
+        "late": services.deadline_warning(deadline) if deadline else "",
     }
 
 
@@ -216,7 +228,7 @@ def _entry_context(request, rnd: Round, sub: Submission, grid, problems=(), comm
         "grid": grid,
         "editable": editable,
         "may_decide": can(user, Role.APPROVE, target),
-        "events": list(sub.events.all()),
+        "events": list(sub.events.select_related("user")),
         "problems": list(problems),
         "comment": comment,
         "upload": upload or UploadForm(),

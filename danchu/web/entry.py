@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from danchu.analytics.validation import RuleSet
 from danchu.catalog.expressions import Expression
 from danchu.catalog.models import DataElement, Form, Indicator, ValidationRule
+from danchu.collection.services import Lock, period_lock
 from danchu.text import format_number, format_percent
 from danchu.units.models import Unit
 from danchu.values.models import DataValue
@@ -58,6 +59,7 @@ class EntryGrid:
     errors: list[str] = field(default_factory=list)  # errors not tied to a cell
     violations: list[dict] = field(default_factory=list)
     computed: list[Cell] = field(default_factory=list)  # row totals and indicators, recomputed as typed
+    lock: Lock | None = None  # a round's submission holding every figure of the grid (read-only)
 
     def typed(self) -> dict[str, str]:
         return {name: cell.value for name, cell in self.cells.items()}
@@ -82,7 +84,7 @@ def build_grid(unit: Unit, period: Period, form: Form | str = "QCDC", posted=Non
     form = _form(form)
     sections = layout(form)
     stored = stored_values(unit, period)
-    grid = EntryGrid(unit, period, form, sections)
+    grid = EntryGrid(unit, period, form, sections, lock=period_lock(unit, period, form))
     n = 0
     for section in sections:
         for row in section.rows:
@@ -230,6 +232,9 @@ def number_errors(grid: EntryGrid) -> None:
 
 def save(grid: EntryGrid, data, user) -> WriteResult | None:
     """Write the posted cells through `apply_rows`, all or nothing; on refusal the errors go on the grid."""
+    if grid.lock is not None:  # one notice, not one refusal per cell
+        grid.errors.append(grid.lock.notice())
+        return None
     rows, where = rows_from_post(grid, data)
     try:
         return apply_rows(rows, user=user)

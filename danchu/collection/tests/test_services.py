@@ -115,7 +115,7 @@ def test_approved_values_are_locked_until_reopened(round_12):
     services.approve(round_12, "03386")
     with pytest.raises(ValuesRefused, match="đã được phê duyệt trong đợt"):
         apply_rows([InputRow("HG_VUVIEC", "03386", "2023", 11)])
-    with pytest.raises(ValuesRefused, match="cần mở lại trước khi sửa"):
+    with pytest.raises(ValuesRefused, match="mở lại trước khi sửa"):
         apply_rows([InputRow("HG_VUVIEC", "03386", "2023-05", 1)])
     # other units, other periods and elements off the form are not locked
     apply_rows([InputRow("HG_VUVIEC", "03387", "2023", 11), InputRow("HG_VUVIEC", "03386", "2024", 1)])

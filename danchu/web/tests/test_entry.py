@@ -143,7 +143,7 @@ def test_a_period_the_unit_did_not_live_through(entering):
     assert response.status_code == 400 and DataValue.objects.count() == 0
 
 
-def test_approved_values_are_locked_next_to_the_field(entering, lai_chau):
+def test_approved_values_are_locked_with_one_notice(entering, lai_chau):
     import datetime as dt
 
     from danchu.collection import services as rounds
@@ -156,7 +156,8 @@ def test_approved_values_are_locked_next_to_the_field(entering, lai_chau):
     response = client.post(URL, {"v|TT_HOINGHI|": "5"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "đã được phê duyệt" in page and 'class="cell-error"' in page
+    # the whole period is locked: one notice at the top, read-only cells, no error per cell
+    assert page.count("đã được phê duyệt") == 1 and 'class="cell-error"' not in page
     assert own("TT_HOINGHI") == 3
 
 

@@ -31,6 +31,9 @@ class Command(RoundCommand):
             except services.RoundRefused as exc:
                 raise self.refuse(exc, "Không mở được đợt báo cáo")
         expected = rnd.submissions.count()
+        late = services.deadline_warning(rnd.deadline)
+        if late:
+            self.stderr.write(f"Cảnh báo: {late}")
         if format == "json":
             self.stdout.write(dump_json({"round": rnd.pk, "expected": expected}))
         else:
