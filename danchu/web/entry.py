@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from danchu.analytics.validation import RuleSet
 from danchu.catalog.expressions import Expression
 from danchu.catalog.models import DataElement, Form, Indicator, ValidationRule
@@ -223,9 +225,9 @@ def number_errors(grid: EntryGrid) -> None:
             continue
         vtype, negative_ok = kinds.get(cell.element, ("", False))
         if value < 0 and not negative_ok:
-            cell.error = "không được âm"
+            cell.error = _("không được âm")
         elif vtype == DataElement.ValueType.INTEGER and not value.is_integer():
-            cell.error = "phải là số nguyên"
+            cell.error = _("phải là số nguyên")
 
 
 def save(grid: EntryGrid, data, user) -> WriteResult | None:

@@ -18,3 +18,21 @@ def test_language_switch_goes_to_the_same_page_in_english(client_for, make_user,
     client = client_for(make_user("huyen", tam_duong, "view"))
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/don-vi/"})
     assert response.status_code == 302 and response["Location"] == "/en/don-vi/"
+
+
+def test_header_links_keep_the_english_prefix(client_for, make_user, tam_duong):
+    client = client_for(make_user("huyen", tam_duong, "view"))
+    en = client.get("/en/don-vi/").content.decode()
+    assert 'href="/en/bao-cao/"' in en and 'href="/en/dot-bao-cao/"' in en
+    assert 'href="/bao-cao/"' not in en and 'href="/dot-bao-cao/"' not in en
+    vi = client.get("/don-vi/").content.decode()
+    assert 'href="/bao-cao/"' in vi and 'href="/dot-bao-cao/"' in vi
+
+
+def test_validity_and_refusals_in_english(client_for, make_user, tam_duong):
+    client = client_for(make_user("huyen", tam_duong, "view"))
+    page = client.get("/en/don-vi/106/", {"ky": "2023"}).content.decode()
+    assert "in force until 30/06/2025" in page and "hiệu lực" not in page
+    refused = client.get("/en/don-vi/106/nhap/", {"ky": "2023"})
+    assert refused.status_code == 403
+    assert "You do not have this permission on the unit" in refused.content.decode()
