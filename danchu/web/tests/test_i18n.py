@@ -36,3 +36,13 @@ def test_validity_and_refusals_in_english(client_for, make_user, tam_duong):
     refused = client.get("/en/don-vi/106/nhap/", {"ky": "2023"})
     assert refused.status_code == 403
     assert "You do not have this permission on the unit" in refused.content.decode()
+
+
+def test_rounds_and_reports_pages_in_english(client_for, make_user, tam_duong):
+    client = client_for(make_user("huyen", tam_duong, "approve"))
+    rounds = client.get("/en/dot-bao-cao/").content.decode()
+    assert "No reporting round concerns your units yet." in rounds
+    opening = client.get("/en/dot-bao-cao/mo/").content.decode()
+    assert "Open a reporting round" in opening and "Tiers asked to report" in opening
+    reports = client.get("/en/bao-cao/").content.decode()
+    assert "Create a report" in reports and "Tạo báo cáo" not in reports
