@@ -202,7 +202,8 @@ def check_rules(grid: EntryGrid) -> list[dict]:
                 "importance": rule.importance,
                 "message": rule.message,
                 "option": option,
-                "detail": f"{format_number(left)} {signs[rule.operator]} {format_number(right)} không đạt",
+                "detail": _("%(left)s %(sign)s %(right)s không đạt")
+                % {"left": format_number(left), "sign": signs[rule.operator], "right": format_number(right)},
             }
         )
     grid.violations = out

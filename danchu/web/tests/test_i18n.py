@@ -46,3 +46,10 @@ def test_rounds_and_reports_pages_in_english(client_for, make_user, tam_duong):
     assert "Open a reporting round" in opening and "Tiers asked to report" in opening
     reports = client.get("/en/bao-cao/").content.decode()
     assert "Create a report" in reports and "Tạo báo cáo" not in reports
+
+
+def test_entry_check_messages_in_english(client_for, make_user, tam_duong):
+    client = client_for(make_user("huyen", tam_duong, "enter"))
+    url = "/en/don-vi/03418/nhap/kiem-tra/?ky=2023"
+    page = client.post(url, {"v|HG_VUVIEC|": "5", "v|HG_THANH|": "8", "v|TT_HOINGHI|": "-1"}).content.decode()
+    assert "8 ≤ 5 fails" in page and "must not be negative" in page
