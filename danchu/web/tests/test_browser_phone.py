@@ -71,3 +71,26 @@ def test_search_and_inputs_fit_a_phone(phone):
         "[...document.querySelectorAll('input, textarea, select')].map(e => e.getBoundingClientRect().right)"
     )
     assert max(widths) <= PHONE["width"]
+
+
+def test_submission_and_report_preview_fit_a_phone(phone):
+    import datetime as dt
+
+    from danchu.collection.services import open_round
+    from danchu.reports.models import ReportTemplate
+    from danchu.reports.services import create_report
+
+    from .conftest import legacy
+
+    rnd = open_round("QCDC", "2023", legacy("106"), dt.date(2023, 12, 20), tiers="xa")
+    phone.goto(f"/dot-bao-cao/{rnd.pk}/03418/")
+    shot(phone, "bai-nop")
+    assert page_width(phone) <= PHONE["width"]
+    widths = phone.evaluate(
+        "[...document.querySelectorAll('textarea')].map(e => e.getBoundingClientRect().right)"
+    )
+    assert widths and max(widths) <= PHONE["width"]
+    report = create_report(ReportTemplate.objects.get(code="bcd-dang"), legacy("106"), "2023")
+    phone.goto(f"/bao-cao/{report.pk}/xem-truoc/")
+    shot(phone, "xem-truoc")
+    assert page_width(phone) <= PHONE["width"]
