@@ -161,4 +161,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DANCHU_LOG_LEVEL", "WARNING")},
+    "filters": {"quiet_refusals": {"()": "danchu.web.logs.QuietRefusals"}},
+    "loggers": {"django.request": {"filters": ["quiet_refusals"]}},
 }

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from danchu.text import fold
 
@@ -144,9 +145,22 @@ class Unit(models.Model):
         return [by_id[i] for i in ids if i in by_id]
 
     def display_valid(self) -> str:
-        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else "…"
-        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else "nay"
-        return f"{start} – {end}"
+        """The validity span as read after "hiệu lực": "01/07/2025 – 30/06/2026", "từ …", "đến …"."""
+        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else ""
+        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else ""
+        if start and end:
+            return f"{start} – {end}"
+        if end:
+            return _("đến %(day)s") % {"day": end}
+        if start:
+            return _("từ %(day)s") % {"day": start}
+        return _("không thời hạn")
+
+    def validity(self) -> str:
+        """The validity as a phrase of its own, for pages: "đang có hiệu lực", "hiệu lực đến 30/06/2025"."""
+        if self.valid_from is None and self.valid_to is None:
+            return _("đang có hiệu lực")
+        return _("hiệu lực %(span)s") % {"span": self.display_valid()}
 
 
 class Lineage(models.Model):

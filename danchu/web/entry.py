@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from danchu.analytics.validation import RuleSet
 from danchu.catalog.expressions import Expression
 from danchu.catalog.models import DataElement, Form, Indicator, ValidationRule
@@ -202,7 +204,8 @@ def check_rules(grid: EntryGrid) -> list[dict]:
                 "importance": rule.importance,
                 "message": rule.message,
                 "option": option,
-                "detail": f"{format_number(left)} {signs[rule.operator]} {format_number(right)} không đạt",
+                "detail": _("%(left)s %(sign)s %(right)s không đạt")
+                % {"left": format_number(left), "sign": signs[rule.operator], "right": format_number(right)},
             }
         )
     grid.violations = out
@@ -225,9 +228,9 @@ def number_errors(grid: EntryGrid) -> None:
             continue
         vtype, negative_ok = kinds.get(cell.element, ("", False))
         if value < 0 and not negative_ok:
-            cell.error = "không được âm"
+            cell.error = _("không được âm")
         elif vtype == DataElement.ValueType.INTEGER and not value.is_integer():
-            cell.error = "phải là số nguyên"
+            cell.error = _("phải là số nguyên")
 
 
 def save(grid: EntryGrid, data, user) -> WriteResult | None:

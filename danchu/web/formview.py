@@ -49,6 +49,15 @@ class GridRow:
     factor: float = 100.0
     cells: list = field(default_factory=list)  # filled by the page that uses the layout
 
+    @property
+    def measure(self) -> str:
+        """The unit of measure to print after the label; "" when the label already names it
+        ("Tiếp dân (cuộc)") or the row is a rate."""
+        uom = self.unit_of_measure.strip()
+        if self.kind != "element" or not uom or f"({uom.lower()})" in self.label.lower():
+            return ""
+        return uom
+
     def takes(self, column: Column) -> bool:
         """Whether this row has a figure in `column`."""
         if self.kind == "indicator":

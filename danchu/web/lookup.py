@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from danchu.accounts.permissions import Role, can, scope_q
 from danchu.units.models import Unit
@@ -63,7 +64,7 @@ def scoped_unit(user, code: str, *dates: dt.date | None, role: str = Role.VIEW) 
     if unit is None:
         raise Http404("Không tìm thấy đơn vị")
     if role != Role.VIEW and not can(user, role, unit):
-        raise PermissionDenied("Bạn không có quyền này trên đơn vị")
+        raise PermissionDenied(_("Bạn không có quyền này trên đơn vị"))
     return unit
 
 

@@ -56,25 +56,25 @@ def _with_child_counts(qs, day: dt.date):
     return qs.annotate(n_children=Count("children", filter=valid))
 
 
+def _tree_context(request) -> dict:
+    """The user's root units at the asked date (today by default), for the tree under the search box."""
+    day = parse_day(request.GET.get("ngay")) or dt.date.today()
+    tops = _top_units(request.user)
+    ids = [u.pk for u in tops]
+    current = list(_with_child_counts(Unit.objects.filter(pk__in=ids).at(day), day).order_by("code"))
+    elsewhere = [u for u in tops if not u.is_valid_at(day)]
+    return {
+        "day": day,
+        "roots": current,
+        "elsewhere": [{"unit": u, "day": _shown_day(u, day)} for u in elsewhere],
+    }
+
+
 @login_required
 @require_GET
 def units(request):
     """The user's root units at a date, expandable; and the search box."""
-    day = parse_day(request.GET.get("ngay")) or dt.date.today()
-    tops = _top_units(request.user)
-    ids = [u.pk for u in tops]
-    current = list(_with_child_counts(Unit.objects.filter(pk__in=ids).at(day), day))
-    elsewhere = [u for u in tops if not u.is_valid_at(day)]
-    return render(
-        request,
-        "web/units.html",
-        {
-            "day": day,
-            "roots": current,
-            "elsewhere": [{"unit": u, "day": _shown_day(u, day)} for u in elsewhere],
-            "q": request.GET.get("q", ""),
-        },
-    )
+    return render(request, "web/units.html", _tree_context(request) | {"q": request.GET.get("q", "")})
 
 
 @login_required
@@ -82,7 +82,7 @@ def units(request):
 def unit_children(request, code: str):
     day = parse_day(request.GET.get("ngay")) or dt.date.today()
     unit = scoped_unit(request.user, code, day)
-    children = _with_child_counts(Unit.objects.at(day).filter(parent=unit), day).order_by("name")
+    children = _with_child_counts(Unit.objects.at(day).filter(parent=unit), day).order_by("code")
     return render(request, "web/_unit_children.html", {"children": children, "day": day})
 
 
@@ -93,7 +93,7 @@ def search_units(user, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     today = dt.date.today()
     found = list(
         scope_units(user, Role.VIEW, Unit.objects.search(text)).order_by(
-            F("valid_to").desc(nulls_first=True), "depth", "name"
+            F("valid_to").desc(nulls_first=True), "depth", "code"
         )[:limit]
     )
     ids = {int(seg) for u in found for seg in u.path.strip("/").split("/")[:-1]}
@@ -119,7 +119,7 @@ def unit_search(request):
     context = {"results": results, "q": q}
     if request.headers.get("HX-Request"):
         return render(request, "web/_search_results.html", context)
-    return render(request, "web/units.html", {**context, "day": dt.date.today(), "searched": True})
+    return render(request, "web/units.html", _tree_context(request) | context | {"searched": True})
 
 
 def _resolve(request, code: str, role: str = Role.VIEW):
@@ -152,7 +152,7 @@ def unit_detail(request, code: str):
     if not problem:
         grid = formview.aggregate_grid(unit, period)
     children = (
-        Unit.objects.at(min(period.end, unit.valid_to or period.end)).filter(parent=unit).order_by("name")
+        Unit.objects.at(min(period.end, unit.valid_to or period.end)).filter(parent=unit).order_by("code")
     )
     context = {
         "unit": unit,

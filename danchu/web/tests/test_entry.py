@@ -183,3 +183,14 @@ def test_entry_page_queries_do_not_grow_with_cells(entering, django_assert_max_n
         assert client.get(URL).status_code == 200
     with django_assert_max_num_queries(20):
         assert client.post(CHECK, {"v|TT_HOINGHI|": "4"}).status_code == 200
+
+
+def test_unit_of_measure_printed_once(entering):
+    client, _ = entering
+    page = client.get(URL).content.decode()
+    assert "Tiếp dân (cuộc)" in page and "(cuộc) <small" not in page
+    assert "(triệu đồng) <small" not in page and "(m²) <small" not in page
+    assert '<small class="muted">(người)</small>' in page  # a label without its unit gets it
+    summary = client.get("/don-vi/03418/", {"ky": "2023"}).content.decode()
+    assert "Tiếp dân (cuộc)" in summary and "(cuộc) <small" not in summary
+    assert '<small class="muted">(người)</small>' in summary

@@ -1,5 +1,9 @@
 """The unit tree and the search box: diacritics ignored, never outside the user's subtree."""
 
+import re
+
+from danchu.units.models import Unit
+
 from .conftest import legacy
 
 
@@ -17,7 +21,7 @@ def test_search_ignores_diacritics_and_case(client_for, make_user, lai_chau):
     assert "Phường Quyết Thắng" in page
     assert "Phường" in page and "mã 03386" in page  # type and code
     assert "Thành phố Lai Châu" in page  # parent path
-    assert "… – 30/06/2025" in page  # validity
+    assert "hiệu lực đến 30/06/2025" in page  # validity, no "… –" for an unknown start
     assert "<html" not in page  # an htmx partial
 
 
@@ -59,3 +63,41 @@ def test_a_root_not_in_force_today_points_to_its_date(client_for, make_user, tam
     old = client.get("/don-vi/", {"ngay": "2023-12-14"}).content.decode()
     assert "Huyện Tam Đường" in old
     assert legacy("03418").name == "Xã Bản Giang"
+
+
+def test_search_page_shows_the_same_tree_as_the_units_page(client_for, make_user, lai_chau):
+    client = client_for(make_user("demo", lai_chau, "admin"))
+    page = client.get("/don-vi/tim/", {"q": "quyet thang"}).content.decode()
+    assert "Phường Quyết Thắng" in page
+    assert "Tỉnh Lai Châu" in page and "38 đơn vị trực thuộc" in page
+    assert "Không có đơn vị nào của bạn có hiệu lực" not in page
+
+
+def _names_in_order(page: str, *names: str) -> list[int]:
+    return [page.index(n) for n in names]
+
+
+def test_children_and_results_in_official_code_order(client_for, make_user, lai_chau):
+    client = client_for(make_user("tinh", lai_chau, "view"))
+    old = client.get("/don-vi/12/con/", {"ngay": "2023-12-14"}).content.decode()
+    # 105 Thành phố Lai Châu, 106 Tam Đường, ..., 110 Than Uyên, 112 Tân Uyên
+    where = _names_in_order(old, "Thành phố Lai Châu", "Huyện Tam Đường", "Huyện Than Uyên", "Huyện Tân Uyên")
+    assert where == sorted(where)
+    detail = client.get("/don-vi/12/", {"ky": "2023"}).content.decode()
+    where = _names_in_order(detail, "Thành phố Lai Châu", "Huyện Tam Đường", "Huyện Tân Uyên")
+    assert where == sorted(where)
+    found = client.get("/don-vi/tim/", {"q": "xa"}, headers={"HX-Request": "true"}).content.decode()
+    codes = [int(c) for c in re.findall(r"mã (\d{5})", found)]
+    assert len(codes) > 5
+    first_run = codes[: codes.index(max(codes)) + 1]
+    assert first_run == sorted(first_run)
+
+
+def test_validity_reads_as_a_phrase(client_for, make_user, lai_chau):
+    client = client_for(make_user("tinh", lai_chau, "view"))
+    legacy_district = client.get("/don-vi/106/", {"ky": "2023"}).content.decode()
+    assert "hiệu lực đến 30/06/2025" in legacy_district
+    assert "…" not in legacy_district and "– nay" not in legacy_district
+    ward = Unit.objects.get(name="Phường Tân Phong", valid_from__isnull=False)
+    new_ward = client.get(f"/don-vi/{ward.code}/").content.decode()
+    assert "hiệu lực từ 01/07/2025" in new_ward and "– nay" not in new_ward
