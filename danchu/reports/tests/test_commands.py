@@ -112,3 +112,32 @@ def test_report_command_uses_the_saved_report_with_its_edited_text(province, tmp
     run("report", "--unit", "12", "--period", "2023", "-o", str(tmp_path / "a.html"))
     html = (tmp_path / "a.html").read_text()
     assert "Số 77-BC/BCĐ" in html and "Đoạn do Ban chỉ đạo viết: " in html and "1.172 đơn</a>" in html
+
+
+def test_report_command_counts_approved_values_only_or_marks_the_unapproved(province, tmp_path):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    rnd = rounds.open_round("QCDC", "2023", province, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, "03386", comment="Số liệu thử")
+    rounds.approve(rnd, "03386")
+    base = ["report", "--unit", "12", "--period", "2023"]
+    bi_thu = 'data-dims="chuc_danh=bi_thu" data-value="'
+    out = run(*base, "-o", str(tmp_path / "all.html"))
+    assert "Số liệu: Tất cả số liệu đã nhập" in out
+    assert bi_thu + '576.0"' in (tmp_path / "all.html").read_text()  # district 16 + commune 560
+    out = run(*base, "--values", "approved", "-o", str(tmp_path / "ok.html"), "-o", str(tmp_path / "ok.docx"))
+    assert "Số liệu: Chỉ số liệu đã được duyệt" in out
+    approved = (tmp_path / "ok.html").read_text()
+    assert bi_thu + '560.0"' in approved and 'class="figure chua-duyet"' not in approved
+    assert ">560</w:t>" in docx_text(tmp_path / "ok.docx")
+    out = run(
+        *base, "--values", "marked", "-o", str(tmp_path / "mark.html"), "-o", str(tmp_path / "mark.docx")
+    )
+    assert "gồm cả giá trị chưa được duyệt" in out
+    marked = (tmp_path / "mark.html").read_text()
+    assert bi_thu + '576.0"' in marked and 'class="figure chua-duyet"' in marked
+    assert ">576*</w:t>" in docx_text(tmp_path / "mark.docx")
+    with pytest.raises(CommandError, match="approved"):
+        call_command(*base, "--values", "duyet", "-o", str(tmp_path / "x.html"))
