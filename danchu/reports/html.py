@@ -128,7 +128,10 @@ def render_fragment(c: Compiled) -> str:
             head = "".join(f"<th>{escape(h)}</th>" for h in t.headers)
             rows = [f"<thead><tr>{head}</tr></thead><tbody>"]
             for b in t.blocks:
-                rows.append(f'<tr class="khoi"><td colspan="{len(t.headers)}">{escape(b.label)}</td></tr>')
+                if b.label:
+                    rows.append(
+                        f'<tr class="khoi"><td colspan="{len(t.headers)}">{escape(b.label)}</td></tr>'
+                    )
                 for line in b.lines:
                     cells = [line.cell_text(v) for v in line.cells] if line.cells else [""] * len(t.columns)
                     tds = "".join(

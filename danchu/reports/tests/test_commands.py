@@ -93,6 +93,9 @@ def test_demo_report_writes_the_files_into_the_given_folder(province, tmp_path):
     assert str(tmp_path / "bao-cao-12-2023.xlsx") in out
     html = (tmp_path / "bao-cao-12-2023.html").read_text()
     assert "Lai Châu, ngày 21 tháng 12 năm 2023" in html and "Số 39-BC/BCĐ" in html
+    # the seed's signer under the seed's title, and its recipients
+    assert "PHÓ BÍ THƯ" in html and "<p>Vũ Mạnh Hà</p>" in html
+    assert "Chuyên viên giúp việc BCĐ tỉnh," in html and "Các doanh nghiệp nhà nước," in html
     assert "I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH" in html
     if demo_sections(ReportTemplate.objects.get(is_default=True)) is not None:
         assert "(Ban chỉ đạo nêu hạn chế" not in html  # the demo's narrative replaced the placeholder

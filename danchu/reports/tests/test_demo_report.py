@@ -109,7 +109,11 @@ def test_appendix_items_3_to_6_equal_the_seed(report):
         "Tổng số đoàn/lượt kiểm tra, giám sát": (30,),
         "Tổng số đơn vị cơ sở được kiểm tra, giám sát": (180,),
     }
-    five = rows(report, "5")["Toàn tỉnh"]
+    # item 5 "số liệu tính trong toàn huyện, thành phố": one list, not the district block
+    # followed by a "Toàn tỉnh" block repeating it
+    assert list(rows(report, "5")) == [""]
+    assert table(report, "5").title == "Về xây dựng nông thôn mới (số liệu cấp huyện)"
+    five = rows(report, "5")[""]
     assert five["Số kinh phí huy động sức dân (triệu đồng)"] == (1744,)
     assert five["Số diện tích đất do nhân dân hiến để xây dựng cơ sở hạ tầng (m²)"] == (157974,)
     six = rows(report, "6")
