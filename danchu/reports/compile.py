@@ -308,6 +308,20 @@ class _Compiler:
             at=self.period.end,
         )
         self.context["so_ky_hieu"] = so_ky_hieu
+        self.context["cac_cap_duoi"] = self.lower_tiers_text()
+
+    def lower_tiers_text(self) -> str:
+        """ "cấp huyện, cấp xã": the tiers below the report's unit (villages aside) in its tree."""
+        order = [Tier.HUYEN, Tier.XA]
+        present = set(
+            Unit.objects.at(self.period.end)
+            .subtree(self.root, include_self=False)
+            .values_list("tier", flat=True)
+            .distinct()
+        )
+        names = dict(Tier.choices)
+        below = [names[t].lower() for t in order if t in present and t != self.root.tier]
+        return ", ".join(below) or "cấp dưới"
 
     def fill(self, pattern: str, where: str) -> str:
         try:
@@ -410,10 +424,28 @@ class _Compiler:
             return self.period.same_period_last_year()
         return periods.parse(ref.period)
 
+    def tiers_of(self, ref: markup.FigureRef) -> list[str]:
+        """The tiers a figure counts: `tinh`, `huyen,xa`, or relative to the report's unit
+        (`rieng` its own tier, `duoi` every tier below it)."""
+        if not ref.tier:
+            return []
+        order = [str(t) for t in (Tier.TINH, Tier.HUYEN, Tier.XA, Tier.THON)]
+        own = self.root.tier if self.root.tier in order else order[0]
+        if ref.tier == "rieng":
+            return [own]
+        if ref.tier == "duoi":
+            return order[order.index(own) + 1 :]
+        return ref.tier.split(",")
+
     def value_of(self, src: _Figures, ref: markup.FigureRef, period: Period) -> float | None:
         unit = src.unit(ref.unit, period.end)
         res = src.result(unit, period, "tier" if ref.tier else None)
-        value = res.value(ref.code, ref.tier, **ref.dims)
+        tiers = self.tiers_of(ref)
+        if len(tiers) > 1:
+            if ref.code in self.indicators:
+                raise ValueError(f"chỉ số {ref.code} chỉ tính được cho một cấp, không cộng nhiều cấp")
+            return sum(res.value(ref.code, t, **ref.dims) or 0.0 for t in tiers)
+        value = res.value(ref.code, tiers[0] if tiers else None, **ref.dims)
         if value is None and ref.code in self.elements:
             return 0.0
         return value
@@ -436,7 +468,7 @@ class _Compiler:
             name=name,
             unit_code=unit.code,
             unit_name=unit.name,
-            tier=ref.tier,
+            tier=",".join(self.tiers_of(ref)) or None,
             dims=dict(ref.dims),
             period=period.code,
             value=value,

@@ -195,6 +195,38 @@ def test_figures_for_a_tier_a_unit_and_another_period(province, admin_user):
     )
 
 
+def test_a_figure_splits_the_units_own_tier_from_the_tiers_below(province, admin_user):
+    from danchu.reports.sources import figure_sources
+
+    def text(unit, body):
+        report = draft_report(unit, "2023")
+        report.section_list = lambda: [ReportSection(order=1, heading="A", level=1, body=body)]
+        c = compile_report(report)
+        return c.sections[0].paragraphs[0].text, c.figures
+
+    # province: TD_TIEPDAN is 2 (tỉnh) + 16 (huyện) + 560 + 1.113 (xã)
+    line, figs = text(
+        province,
+        "{{TD_TIEPDAN cap=rieng}} | {{TD_TIEPDAN cap=duoi}} | {{TD_TIEPDAN cap=huyen,xa}} | {cac_cap_duoi}",
+    )
+    assert line == "2 | 1.689 | 1.689 | cấp huyện, cấp xã"
+    assert figs[1].tier == "huyen,xa,thon" and figs[2].link.endswith("&cap=huyen,xa")
+    # the same words for a district: its own offices, then the communes
+    line, _ = text(
+        Unit.objects.get(code="105"), "{{TD_TIEPDAN cap=rieng}} | {{TD_TIEPDAN cap=duoi}} | {cac_cap_duoi}"
+    )
+    assert line == "16 | 1.673 | cấp xã"
+    source = figure_sources(admin_user, province, "TD_TIEPDAN", "2023", tier="huyen,xa")
+    assert source.value == 1689 and {ln.tier for p in source.parts for ln in p.lines} == {
+        "Cấp huyện",
+        "Cấp xã",
+    }
+    with pytest.raises(CompileError, match="chỉ số TL_HOAGIAI chỉ tính được cho một cấp"):
+        text(province, "{{TL_HOAGIAI cap=huyen,xa}}")
+    with pytest.raises(CompileError, match="cấp 'huyen,to' không hợp lệ"):
+        text(province, "{{TD_TIEPDAN cap=huyen,to}}")
+
+
 def test_a_unit_outside_the_subtree_is_refused_with_the_section_named(province):
     loader.load("legacy", "11")
     report = draft_report(Unit.objects.get(code="105"), "2023")

@@ -153,6 +153,12 @@ def test_narrative_figures_and_footnotes_equal_the_seed(report):
         for n in notes
     )
     assert any("tiếp thường xuyên 599 lượt với 715 người bằng 593 vụ việc" in n for n in notes)
+    # footnote 20: the province's own offices, then the districts and communes
+    assert any(
+        "các cơ quan cấp tỉnh tiếp 59 lượt với 119 người bằng 56 vụ việc; "
+        "cơ quan cấp huyện, cấp xã tiếp 540 lượt với 596 người bằng 537 vụ việc" in n
+        for n in notes
+    )
     assert any("956/956 thôn, bản, tổ dân phố có quy ước được phê duyệt, đạt 100%" in n for n in notes)
     assert any("956 tổ hòa giải với 4.893 hòa giải viên" in n and "đạt tỷ lệ 84,73%" in n for n in notes)
     assert any("106 ban thanh tra nhân dân với 963 thành viên; 118 ban giám sát" in n for n in notes)
