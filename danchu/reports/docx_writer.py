@@ -260,6 +260,7 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     for _ in range(3):
         _para(right, "", lay.signer_pt)
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
+    _cant_split(table.rows[0])  # recipients and signature stay on one page
 
 
 def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
@@ -311,10 +312,7 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
                     cp.add_run(text).bold = block.tier is None or None
         _widths(table, width_mm, len(headers))
         for row in table.rows:  # a row is never split across two pages
-            trpr = row._tr.get_or_add_trPr()
-            el = OxmlElement("w:cantSplit")
-            el.set(qn("w:val"), "true")
-            trpr.insert(0, el)
+            _cant_split(row)
         doc.add_paragraph()
 
 
@@ -335,6 +333,13 @@ def _set_widths(table, widths_mm: list[float]) -> None:
         if len(cells) == len(widths_mm) and len({id(c._tc) for c in cells}) == len(cells):
             for cell, w in zip(cells, widths_mm, strict=True):
                 cell.width = Mm(w)
+
+
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    trpr.insert(0, el)
 
 
 def _keep_with_next(row) -> None:

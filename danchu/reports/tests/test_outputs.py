@@ -224,6 +224,7 @@ def test_docx_signature_block_and_the_seed_recipients(docx_bytes):
     # the title, room for the signature, the name
     assert sign[0] == "TRƯỞNG BAN CHỈ ĐẠO" and sign[-1] == "Nguyễn Văn A"
     assert sign[1:-1] and all(not t.strip() for t in sign[1:-1]) and len(sign[1:-1]) >= 3
+    assert closing.rows[0]._tr.trPr.find(f"{W}cantSplit") is not None  # never cut by a page break
     props = doc.core_properties
     assert props.author == "Ban Chỉ đạo tỉnh về xây dựng và thực hiện QCDC ở cơ sở – Tỉnh ủy Lai Châu"
     assert props.title.startswith("BÁO CÁO kết quả việc thực hiện dân chủ ở cơ sở năm 2023")
