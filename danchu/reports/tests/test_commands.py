@@ -144,3 +144,13 @@ def test_report_command_counts_approved_values_only_or_marks_the_unapproved(prov
     assert ">576*</w:t>" in docx_text(tmp_path / "mark.docx")
     with pytest.raises(CommandError, match="approved"):
         call_command(*base, "--values", "duyet", "-o", str(tmp_path / "x.html"))
+
+
+def test_demo_report_gives_an_earlier_demo_report_the_seeds_number_and_signer(province, tmp_path):
+    from danchu.reports.services import create_report
+
+    report = create_report(ReportTemplate.objects.get(is_default=True), province, "2023")
+    run("demo_report", "--outdir", str(tmp_path), "--formats", "html")
+    report.refresh_from_db()
+    assert (report.number, report.signer_name) == ("39", "Vũ Mạnh Hà")
+    assert "<p>Vũ Mạnh Hà</p>" in (tmp_path / "bao-cao-12-2023.html").read_text()
