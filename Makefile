@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+node_modules/.installed: package.json package-lock.json $(STAMP)
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; else $(BIN)/python -m danchu.frontend; fi
 	touch $@
 
 danchu/locale/en/LC_MESSAGES/django.mo: danchu/locale/en/LC_MESSAGES/django.po $(STAMP)

@@ -7,7 +7,8 @@ import json
 
 from django.core.management.base import CommandError
 
-from danchu.units.models import Unit
+from danchu.text import format_number
+from danchu.units.models import Unit, resolve_code
 from danchu.values import periods
 
 
@@ -15,11 +16,56 @@ def dump_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
+# Column headings people read in a terminal; JSON output keeps the English keys (an interface).
+HEADINGS = {
+    "code": "mã",
+    "name": "tên",
+    "type": "loại",
+    "tier": "cấp",
+    "parent": "trực thuộc",
+    "valid_from": "hiệu lực từ",
+    "valid_to": "đến",
+    "element": "chỉ tiêu",
+    "dimensions": "phân tổ",
+    "group": "nhóm",
+    "value": "giá trị",
+    "rule": "quy tắc",
+    "unit": "đơn vị",
+    "scope": "phạm vi",
+    "importance": "mức độ",
+    "message": "thông báo",
+    "form": "biểu mẫu",
+    "period": "kỳ",
+    "under": "đơn vị chủ trì",
+    "tiers": "các cấp",
+    "deadline": "hạn nộp",
+    "status": "trạng thái",
+    "expected": "phải nộp",
+    "submitted": "đã nộp",
+    "approved": "đã duyệt",
+    "returned": "trả lại",
+    "late": "trễ hạn",
+    "missing": "chưa nộp",
+}
+
+
+def cell(value) -> str:
+    """Numbers the Vietnamese way (12.382; 84,63), dates as dd/mm/yyyy, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value)
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
 def table(rows: list[dict], columns: list[str]) -> str:
-    """A plain fixed-width text table."""
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    """A plain fixed-width text table with Vietnamese headings."""
+    heads = [HEADINGS.get(c, c) for c in columns]
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(heads)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join(lines)
@@ -44,7 +90,7 @@ def get_period(code: str) -> periods.Period:
 
 
 def get_unit(code: str, at: dt.date) -> Unit:
-    unit = Unit.objects.at(at).filter(code=code).order_by("depth").first()
+    unit = resolve_code(code, at)
     if unit is None:
         other = Unit.objects.filter(code=code).first()
         if other is None:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from danchu.audit.log import log_change
-from danchu.units.models import Unit
+from danchu.units.models import Unit, resolve_code
 
 from .models import ApiToken, Membership, Role
 
@@ -28,7 +28,7 @@ def get_user(username: str):
 
 def find_unit(code: str, at: dt.date | None = None) -> Unit:
     date = at or dt.date.today()
-    unit = Unit.objects.at(date).filter(code=code).order_by("depth").first()
+    unit = resolve_code(code, date)
     if unit is None:
         other = Unit.objects.filter(code=code).order_by("valid_from").first()
         if other is None:

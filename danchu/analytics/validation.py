@@ -162,10 +162,39 @@ def validate(
                 )
             )
 
-    per_unit = _tables(sums(root, period, "unit", elements, value_filter, notes))
+    raw = sums(root, period, "unit", elements, value_filter, notes)
+    per_unit = _tables(raw)
     for code in sorted(per_unit, key=lambda c: (c != root.code, c or "")):
         add(ruleset.check(per_unit[code]), code or root.code, "unit")
     if not own_only:
-        total = _tables(sums(root, period, None, elements, value_filter, notes))
-        add(ruleset.check(total.get(None, {})), root.code, "subtree")
+        # every intermediate total too (a district's sum can break a rule no commune breaks);
+        # a total made of the unit's own figures alone was checked above
+        for code, table in _subtree_totals(root, period, raw):
+            add(ruleset.check(table), code, "subtree")
     return violations
+
+
+def _subtree_totals(root: Unit, period: Period, raw: dict[tuple[str, str, str | None], float]):
+    """(code, table) of each unit whose subtree total includes figures of units below it,
+    rolled up from the per-unit sums already read, root first, then in path order."""
+    paths = dict(Unit.objects.at(period.end).subtree(root).values_list("code", "path"))
+    by_path = {path: code for code, path in paths.items()}
+    totals: dict[str, dict[tuple[str, str], float]] = defaultdict(dict)
+    contributors: dict[str, set[str]] = defaultdict(set)
+    for (element, key, code), value in raw.items():
+        path = paths.get(code or root.code)
+        if path is None:
+            continue
+        segments = path.strip("/").split("/")
+        for depth in range(1, len(segments) + 1):
+            ancestor = by_path.get("/" + "/".join(segments[:depth]) + "/")
+            if ancestor is not None:
+                cell = (element, key)
+                totals[ancestor][cell] = totals[ancestor].get(cell, 0.0) + value
+                contributors[ancestor].add(code or root.code)
+    for ancestor in sorted(totals, key=lambda c: paths[c]):
+        if contributors[ancestor] - {ancestor}:
+            table: dict[tuple[str, str, str | None], float] = {
+                (element, key, None): value for (element, key), value in totals[ancestor].items()
+            }
+            yield ancestor, _tables(table).get(None, {})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from danchu.accounts.permissions import Role, can
-from danchu.units.models import Unit
+from danchu.units.models import Unit, resolve_code
 from danchu.values import periods
 
 from .errors import ApiError
@@ -41,7 +41,7 @@ def codes(text: str | None) -> list[str] | None:
 def unit_at(user, code: str, date: dt.date, role: str = Role.VIEW, column: str = "unit") -> Unit:
     """The unit carrying `code` on `date`, if the user may see it; 404 alike for missing and out of scope,
     so the API does not tell which units exist outside one's subtree."""
-    unit = Unit.objects.at(date).filter(code=code.strip()).order_by("depth").first()
+    unit = resolve_code(code.strip(), date)
     if unit is None or not can(user, Role.VIEW, unit):
         other = Unit.objects.filter(code=code.strip()).order_by("valid_from").first()
         if unit is None and other is not None and can(user, Role.VIEW, other):

@@ -11,7 +11,9 @@ import datetime as dt
 from django.http import HttpResponse, JsonResponse
 from ninja import Router, Schema, Status
 
+from danchu.accounts.permissions import Role
 from danchu.api.auth import api_auth
+from danchu.api.common import parse_period, unit_at
 from danchu.audit.context import acting
 from danchu.units.models import Unit
 from danchu.values import periods
@@ -181,15 +183,11 @@ def _not_found(round_id: int) -> Status:
     return Status(404, {"detail": message, "errors": [{"row": None, "column": "round", "message": message}]})
 
 
-def _period_and_unit(period: str, code: str) -> tuple[periods.Period, Unit]:
-    try:
-        p = periods.parse(period)
-    except periods.PeriodError as exc:
-        raise services.RoundRefused(str(exc))
-    unit = Unit.objects.at(p.end).filter(code=code.strip()).order_by("depth").first()
-    if unit is None:
-        raise services.RoundRefused(f"Không có đơn vị mã '{code}' có hiệu lực ngày {p.end:%d/%m/%Y}")
-    return p, unit
+def _period_and_unit(user, period: str, code: str) -> tuple[periods.Period, Unit]:
+    """The period and the unit in charge, looked up inside the caller's scope: opening a round or
+    previewing its units needs the approve role there, like the web page."""
+    p = parse_period(period)
+    return p, unit_at(user, code, p.end, role=Role.APPROVE, column="under")
 
 
 @router.get("", response=list[RoundOut], summary="Các đợt báo cáo trong phạm vi của bạn")
@@ -202,11 +200,9 @@ def list_rounds(request):
     response={200: list[UnitOut], 422: Refused},
     summary="Danh sách đơn vị sẽ được yêu cầu báo cáo (xem trước khi mở đợt)",
 )
-def preview(request, period: str, under: str, tiers: str = "", unit_types: str = ""):
-    try:
-        p, unit = _period_and_unit(period, under)
-    except services.RoundRefused as exc:
-        return _refused(exc)
+def preview(request, period: str, under: str, tiers: str = "", tier: str = "", unit_types: str = ""):
+    p, unit = _period_and_unit(request.auth, period, under)
+    tiers = ",".join(t for t in (tiers, tier) if t)
     return Status(
         200, list(services.units_asked(unit, p, tiers, unit_types).values("code", "name", "tier", "type"))
     )
@@ -215,7 +211,7 @@ def preview(request, period: str, under: str, tiers: str = "", unit_types: str =
 @router.post("", response={201: OpenedOut, 403: Refused, 422: Refused}, summary="Mở đợt báo cáo")
 def open_round(request, payload: RoundIn):
     try:
-        p, unit = _period_and_unit(payload.period, payload.under)
+        p, unit = _period_and_unit(request.auth, payload.period, payload.under)
         with acting(user=request.auth, source="api"):
             rnd = services.open_round(
                 payload.form,

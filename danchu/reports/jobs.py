@@ -9,6 +9,7 @@ The thread opens its own database connection and closes it when done.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import threading
@@ -22,6 +23,7 @@ from django.db import close_old_connections, connection
 
 from .compile import CompileError, compile_report
 from .models import Report
+from .pdf import PdfError
 from .render import FORMATS, render
 
 # which values a report counts: every value, approved ones only, or every value with the
@@ -43,7 +45,7 @@ class Job:
     state: str = "running"  # running, done, error
     step: int = 0
     total: int = 1
-    message: str = "Đang chờ"
+    message: str = "Bắt đầu"
     error: str = ""
     started: float = 0.0
     user: str = ""
@@ -54,6 +56,10 @@ class Job:
         if self.state == "done":
             return 100
         return int(100 * self.step / self.total) if self.total else 0
+
+    @property
+    def started_at(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.started, tz=dt.UTC)
 
     @property
     def values_name(self) -> str:
@@ -111,16 +117,23 @@ def load(report_id: int, job_id: str) -> Job | None:
     return job
 
 
-def current(report_id: int) -> Job | None:
-    """The job of this report still running, if any."""
+def _jobs(report_id: int) -> list[Job]:
+    """The report's jobs, newest first."""
     folder = job_dir(report_id)
     if not folder.is_dir():
-        return None
-    for path in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
-        job = load(report_id, path.stem)
-        if job is not None and job.running:
-            return job
-    return None
+        return []
+    found = [load(report_id, path.stem) for path in folder.glob("*.json")]
+    return sorted((j for j in found if j is not None), key=lambda j: j.started, reverse=True)
+
+
+def current(report_id: int) -> Job | None:
+    """The job of this report still running, if any."""
+    return next((j for j in _jobs(report_id) if j.running), None)
+
+
+def latest(report_id: int) -> Job | None:
+    """The job still running, else the last one started (its file may still be fetched)."""
+    return current(report_id) or next(iter(_jobs(report_id)), None)
 
 
 def _clean(report_id: int, keep: int = 8) -> None:
@@ -150,7 +163,7 @@ def _work(job: Job, own_connection: bool = True) -> None:
         data = render(compiled, job.fmt)
         job.output.write_bytes(data)
         job.state, job.step, job.message = "done", job.total, "Xong"
-    except (CompileError, ValueError) as exc:
+    except (CompileError, ValueError, PdfError) as exc:
         job.state, job.error = "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - the page must show the failure, not spin forever
         job.state, job.error = "error", f"Lỗi khi lập báo cáo: {exc}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from danchu.accounts.permissions import Role, scope_q
 from danchu.analytics.engine import aggregate
 from danchu.catalog.expressions import Expression, parse_filter
@@ -37,6 +39,7 @@ class SourceLine:
     value: float
     updated_by: str
     updated_at: object
+    unapproved: bool = False
 
     @property
     def value_text(self) -> str:
@@ -100,9 +103,16 @@ def figure_sources(
     unit_code: str | None = None,
     tier: str | None = None,
     dims: dict[str, str] | None = None,
+    value_filter: Q | None = None,
+    mark_unapproved: bool = False,
 ) -> FigureSource:
     """The figure `code` for `unit_code` (a unit of `root`'s subtree, default `root`), `period`,
-    `tier` and dimension options `dims`, with every stored value of the subtree behind it."""
+    `tier` and dimension options `dims`, with every stored value of the subtree behind it.
+
+    `value_filter` and `mark_unapproved` mean what they mean to `compile_report`: count only
+    the values the filter keeps, or count every value and mark the lines it does not keep."""
+    only = None if mark_unapproved else value_filter
+    marks = value_filter if mark_unapproved else None
     dims = dict(dims or {})
     try:
         p = periods.parse(period)
@@ -128,7 +138,7 @@ def figure_sources(
     indicator = None if element else Indicator.objects.filter(code=code).first()
     if element is None and indicator is None:
         raise SourceError(f"Không có chỉ tiêu hay chỉ số mã '{code}'")
-    result = aggregate(unit, p, by="tier" if tier else None, elements=[code])
+    result = aggregate(unit, p, by="tier" if tier else None, elements=[code], value_filter=only)
     if len(tiers) > 1:
         value = sum(result.value(code, t, **dims) or 0.0 for t in tiers)
     else:
@@ -139,12 +149,14 @@ def figure_sources(
         parts = []
         for label, expr in (("Tử số", indicator.numerator), ("Mẫu số", indicator.denominator)):
             for ref in Expression(expr).refs():
-                parts.append(_part(user, unit, p, tier, ref.code, dict(ref.filter), f"{label}: {expr}"))
+                parts.append(
+                    _part(user, unit, p, tier, ref.code, dict(ref.filter), f"{label}: {expr}", only, marks)
+                )
         name = indicator.name
     else:
         value = value or 0.0
         value_text = format_number(value)
-        parts = [_part(user, unit, p, tier, code, dims, "")]
+        parts = [_part(user, unit, p, tier, code, dims, "", only, marks)]
         name = element.name
     notes = list(result.notes)
     if any(part.stock for part in parts):
@@ -165,7 +177,9 @@ def figure_sources(
     )
 
 
-def _part(user, unit: Unit, p, tier, code: str, filt: dict[str, str], label: str) -> SourcePart:
+def _part(
+    user, unit: Unit, p, tier, code: str, filt: dict[str, str], label: str, only: Q | None, marks: Q | None
+) -> SourcePart:
     el = DataElement.objects.get(code=code)
     part = SourcePart(
         label=label,
@@ -185,6 +199,9 @@ def _part(user, unit: Unit, p, tier, code: str, filt: dict[str, str], label: str
         qs = qs.filter(unit__tier__in=tier.split(","))
     for key, option in filt.items():  # dimensions are stored "key=option;key=option", keys sorted
         qs = qs.filter(dimensions__regex=rf"(^|;){re.escape(key)}={re.escape(option)}(;|$)")
+    if only is not None:
+        qs = qs.filter(only)
+    kept = set(qs.filter(marks).values_list("pk", flat=True)) if marks is not None else None
     names = _option_names()
     for dv in qs.iterator():
         dims = parse_filter(dv.dimensions) if dv.dimensions else {}
@@ -202,6 +219,7 @@ def _part(user, unit: Unit, p, tier, code: str, filt: dict[str, str], label: str
                 value=dv.value,
                 updated_by=dv.updated_by.get_username() if dv.updated_by else "",
                 updated_at=dv.updated_at,
+                unapproved=kept is not None and dv.pk not in kept,
             )
         )
     return part

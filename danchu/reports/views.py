@@ -7,6 +7,7 @@ role `view` on the report's unit, changing it `enter` (403 otherwise).
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import re
 from urllib.parse import quote
@@ -14,11 +15,13 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from danchu.accounts.permissions import Role, can, roots, scope_q
@@ -70,7 +73,14 @@ def report_list(request):
 @login_required
 def report_create(request):
     form = ReportCreateForm(request.POST or None, user=request.user)
+    existing = None
     if request.method == "POST" and form.is_valid():
+        existing = services.find_report(
+            form.unit_obj, form.cleaned_data["period"], form.cleaned_data["template"]
+        )
+        if existing is not None and not request.POST.get("van_tao"):
+            # the same unit, period and template already has a report: offer it, or a new one on purpose
+            return render(request, "reports/create.html", {"form": form, "existing": existing}, status=409)
         try:
             report = services.create_report(
                 form.cleaned_data["template"], form.unit_obj, form.cleaned_data["period"], user=request.user
@@ -78,7 +88,11 @@ def report_create(request):
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã tạo báo cáo năm {report.period} của {report.unit.name}.")
+            messages.success(
+                request,
+                _("Đã tạo báo cáo năm %(period)s của %(unit)s.")
+                % {"period": report.period, "unit": report.unit.name},
+            )
             return redirect("reports:detail", pk=report.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/create.html", {"form": form}, status=status)
@@ -104,12 +118,20 @@ def report_detail(request, pk: int):
         form = ReportHeaderForm(request.POST, instance=Report.objects.get(pk=report.pk))
         if form.is_valid():
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
-            services.update_report(Report.objects.get(pk=report.pk), user=request.user, **fields)
-            messages.success(request, "Đã lưu phần đầu báo cáo.")
-            return redirect("reports:detail", pk=report.pk)
+            try:
+                services.update_report(report, user=request.user, **fields)
+            except ValueError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã lưu phần đầu báo cáo."))
+                return redirect("reports:detail", pk=report.pk)
         status = 400
     sections = [
-        {"section": s, "form": SectionForm(initial={"heading": s.heading, "body": s.body})}
+        {
+            "section": s,
+            "form": SectionForm(initial={"heading": s.heading, "body": s.body}),
+            "goc": _version(s),
+        }
         for s in report.sections.all()
     ]
     context = {
@@ -118,11 +140,16 @@ def report_detail(request, pk: int):
         "sections": sections,
         "may_edit": may_edit,
         "formats": FORMAT_NAMES,
-        "job": jobs.current(report.pk),
+        "job": jobs.latest(report.pk),
         "modes": jobs.VALUE_MODES,
         "help": _markup_help(),
     }
     return render(request, "reports/detail.html", context, status=status)
+
+
+def _version(section: ReportSection) -> str:
+    """A short fingerprint of the section's stored text, sent back with an edit."""
+    return hashlib.sha256(f"{section.heading}\n{section.body}".encode()).hexdigest()[:16]
 
 
 @login_required
@@ -130,24 +157,36 @@ def report_detail(request, pk: int):
 def section_save(request, pk: int, section_id: int):
     """Save one section's text (htmx: answers the section's form again, with the result)."""
     report = _report(request, pk, Role.ENTER)
-    section = ReportSection.objects.filter(report=report, pk=section_id).first()
-    if section is None:
-        raise Http404("Không tìm thấy mục")
     form = SectionForm(request.POST)
     error, saved = "", False
-    if form.is_valid():
-        try:
-            services.update_section(
-                section, form.cleaned_data["body"], heading=form.cleaned_data["heading"], user=request.user
-            )
-            saved = True
-        except ValueError as exc:
-            error = str(exc)
-    else:
-        error = "; ".join(e for errs in form.errors.values() for e in errs)
+    version = request.POST.get("goc", "")
+    with transaction.atomic():  # the row stays locked from the version check to the write
+        section = ReportSection.objects.select_for_update().filter(report=report, pk=section_id).first()
+        if section is None:
+            raise Http404("Không tìm thấy mục")
+        conflict = bool(version) and version != _version(section)
+        if conflict:
+            who = report.updated_by.get_username() if report.updated_by else _("người khác")
+            error = _(
+                "Mục này vừa được %(who)s sửa sau khi bạn mở trang nên chưa lưu; hãy chép nội dung của bạn, "
+                "tải lại trang rồi sửa tiếp."
+            ) % {"who": who}
+        elif form.is_valid():
+            try:
+                services.update_section(
+                    section,
+                    form.cleaned_data["body"],
+                    heading=form.cleaned_data["heading"],
+                    user=request.user,
+                )
+                saved = True
+            except ValueError as exc:
+                error = str(exc)
+        else:
+            error = "; ".join(e for errs in form.errors.values() for e in errs)
     if not _is_htmx(request):
         if saved:
-            messages.success(request, f"Đã lưu mục “{section.heading}”.")
+            messages.success(request, _("Đã lưu mục “%(heading)s”.") % {"heading": section.heading})
         else:
             messages.error(request, error)
         return redirect(reverse("reports:detail", args=[report.pk]) + f"#muc-{section.pk}")
@@ -157,7 +196,9 @@ def section_save(request, pk: int, section_id: int):
         "reports/_section.html",
         {
             "report": report,
-            "item": {"section": section, "form": shown},
+            # after a conflict the box keeps the fingerprint it was opened with, so saving again
+            # still refuses until the page is reloaded
+            "item": {"section": section, "form": shown, "goc": version if conflict else _version(section)},
             "may_edit": True,
             "saved": saved,
             "error": error,
@@ -186,10 +227,10 @@ def section_add(request, pk: int):
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Đã thêm mục “{section.heading}”.")
+            messages.success(request, _("Đã thêm mục “%(heading)s”.") % {"heading": section.heading})
             return redirect(reverse("reports:detail", args=[report.pk]) + f"#muc-{section.pk}")
     else:
-        messages.error(request, "Mục mới cần có tiêu đề.")
+        messages.error(request, _("Mục mới cần có tiêu đề."))
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -200,8 +241,15 @@ def section_delete(request, pk: int, section_id: int):
     section = ReportSection.objects.filter(report=report, pk=section_id).first()
     if section is None:
         raise Http404("Không tìm thấy mục")
-    services.delete_section(section, user=request.user)
-    messages.success(request, f"Đã xoá mục “{section.heading}”; nội dung cũ còn trong nhật ký thay đổi.")
+    try:
+        services.delete_section(section, user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:detail", pk=report.pk)
+    messages.success(
+        request,
+        _("Đã xoá mục “%(heading)s”; nội dung cũ còn trong nhật ký thay đổi.") % {"heading": section.heading},
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -224,24 +272,25 @@ _FIGURE = re.compile(r'<span class="figure[^"]*"(?P<attrs>[^>]*)><a href="(?P<hr
 _ATTR = re.compile(r'data-([a-z]+)="([^"]*)"')
 
 
-def source_url(report: Report, attrs: dict[str, str]) -> str:
+def source_url(report: Report, attrs: dict[str, str], mode: str = "tat-ca") -> str:
     query = {
         "chi_tieu": attrs.get("element", ""),
         "don_vi": attrs.get("unit", ""),
         "ky": attrs.get("period", ""),
         "cap": attrs.get("tier", ""),
         "chieu": attrs.get("dims", ""),
+        "so_lieu": "" if mode == "tat-ca" else mode,
     }
     query = {k: v for k, v in query.items() if v}
     return reverse("reports:source", args=[report.pk]) + "?" + urlencode(query)
 
 
-def link_figures(report: Report, fragment: str) -> str:
+def link_figures(report: Report, fragment: str, mode: str = "tat-ca") -> str:
     """Point every figure of the engine's HTML at the page listing the values behind it."""
 
     def repl(m: re.Match) -> str:
         attrs = {k: htmllib.unescape(v) for k, v in _ATTR.findall(m.group("attrs"))}
-        href = escape(source_url(report, attrs))
+        href = escape(source_url(report, attrs, mode))
         return m.group(0)[: m.start("href") - m.start(0)] + href + '"'
 
     return _FIGURE.sub(repl, fragment)
@@ -266,7 +315,7 @@ def preview(request, pk: int):
     report = _report(request, pk)
     mode = _values_mode(request)
     compiled, error = _compiled(report, mode)
-    body = link_figures(report, render_fragment(compiled)) if compiled else ""
+    body = link_figures(report, render_fragment(compiled), mode) if compiled else ""
     context = {
         "report": report,
         "body": body,
@@ -287,6 +336,7 @@ def source(request, pk: int):
     report = _report(request, pk)
     code = request.GET.get("chi_tieu", "").strip()
     dims_text = request.GET.get("chieu", "").strip()
+    mode = _values_mode(request)
     error, src = "", None
     try:
         dims = dims_filter(dims_text)
@@ -298,13 +348,19 @@ def source(request, pk: int):
             unit_code=request.GET.get("don_vi", "").strip() or None,
             tier=request.GET.get("cap", "").strip() or None,
             dims=dims,
+            **jobs.compile_options(mode),
         )
-    except SourceError as exc:
+    except (SourceError, ValueError) as exc:
         error = str(exc)
     status = 400 if error else 200
-    return render(
-        request, "reports/source.html", {"report": report, "src": src, "error": error}, status=status
-    )
+    context = {
+        "report": report,
+        "src": src,
+        "error": error,
+        "mode": mode,
+        "mode_name": jobs.VALUE_MODES[mode],
+    }
+    return render(request, "reports/source.html", context, status=status)
 
 
 def dims_filter(text: str) -> dict[str, str]:
@@ -361,7 +417,7 @@ def job_start(request, pk: int):
     report = _report(request, pk)
     fmt = request.POST.get("dinh_dang", "docx")
     if fmt not in FORMATS:
-        return HttpResponse("Định dạng không hỗ trợ", status=400)
+        return HttpResponse(_("Định dạng không hỗ trợ"), status=400)
     job = jobs.start(report, fmt, request.user, values=_values_mode(request))
     if not _is_htmx(request):
         return redirect("reports:detail", pk=report.pk)

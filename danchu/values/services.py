@@ -173,7 +173,7 @@ class _Resolver:
             if unit is None:
                 any_unit = Unit.objects.filter(code=code).order_by("valid_from").first()
                 if any_unit is None:
-                    self.units[key] = f"không có đơn vị mã '{code}'"
+                    self.units[key] = f"không có đơn vị mã '{code}'" + _lost_zero_hint(code, period)
                 else:
                     self.units[key] = (
                         f"đơn vị '{code}' ({any_unit.name}) không có hiệu lực suốt kỳ {period.code} "
@@ -186,6 +186,21 @@ class _Resolver:
             raise ValueError(found)
         assert found is not None
         return found
+
+
+def _lost_zero_hint(code: str, period: periods.Period) -> str:
+    """Excel turns the code 03386 into the number 3386; name the units the code may have been."""
+    if not code.isdigit():
+        return ""
+    guesses = [
+        f"'{u.code}' ({u.name})"
+        for width in (2, 3, 5)
+        if width > len(code)
+        for u in Unit.objects.at(period.end).filter(code=code.zfill(width))[:1]
+    ]
+    if not guesses:
+        return ""
+    return f" — có thể Excel đã bỏ số 0 ở đầu mã: có phải {' hoặc '.join(guesses)}? (định dạng cột mã là Văn bản)"
 
 
 def check_rows(
@@ -308,7 +323,9 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
                     {"value": row.value, "comment": row.comment},
                 )
             )
-        elif found.value != row.value or found.comment != row.comment:
+        elif found.value != row.value or (row.comment and found.comment != row.comment):
+            # a file without comments (the Excel template) does not wipe the note of an unchanged
+            # figure; a changed figure takes the new row's comment, empty or not
             before = {"value": found.value, "comment": found.comment}
             found.value, found.comment, found.updated_by_id = row.value, row.comment, user_id
             changed.append(found)

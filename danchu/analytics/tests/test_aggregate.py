@@ -129,6 +129,11 @@ def test_validation_reports_units_and_totals(figures):
     assert not any(v.unit == "03502" for v in violations)
     v = next(v for v in violations if v.unit == "03386")
     assert (v.left, v.operator, v.right, v.importance) == (13, "<=", 10, "high")
+    # the totals on the way up break the rule too: the district's (13 > 10) and the province's (19 > 16)
+    subtree = {(v.unit, v.left, v.right) for v in violations if v.scope == "subtree"}
+    assert subtree == {("105", 13, 10), ("12", 19, 16)}
+    # a district whose communes keep the rule is not reported, and nothing is reported twice
+    assert len(found) == len(violations)
 
 
 def test_rule_per_dimension_option(lai_chau):
@@ -150,3 +155,22 @@ def test_conditional_rule_only_when_condition_holds(lai_chau):
     assert not validate(lai_chau, parse("2023"))
     put(("KT_DOAN", "12", "2023", 2, ""))
     assert [v.rule for v in validate(lai_chau, parse("2023"))][:1] == ["KT_DONVI_GE_DOAN"]
+
+
+def test_table_output_reads_vietnamese(lai_chau, capsys):
+    """People read the table in a terminal: Vietnamese headings, 12.382 and 84,73 — not 12382, 84.73."""
+    from django.core.management import call_command
+
+    from danchu.values.services import InputRow, apply_rows
+
+    apply_rows(
+        [
+            InputRow("TT_NGUOI", "12", "2023", 12382),
+            InputRow("HG_VUVIEC", "12", "2023", 871),
+            InputRow("HG_THANH", "12", "2023", 738),
+        ]
+    )
+    call_command("aggregate", unit="12", period="2023", elements="TT_NGUOI,TL_HOAGIAI", format="table")
+    out = capsys.readouterr().out
+    assert "chỉ tiêu" in out and "giá trị" in out
+    assert "12.382" in out and "84,73" in out and "84.73" not in out

@@ -46,7 +46,24 @@ def test_open_round_over_the_api(people):
     assert r.status_code == 201 and r.json()["expected"] == 106
     r = post(client_for(people["city"]), "/api/rounds", {"period": "2023", "under": "12", "tiers": "xa",
                                                          "deadline": "2023-12-20"})  # fmt: skip
-    assert r.status_code == 403 and "không có quyền mở đợt" in r.json()["detail"]
+    assert r.status_code == 404  # the province is outside the city approver's subtree
+
+
+def test_preview_of_a_round_stays_inside_the_callers_subtree(people):
+    """The list of units a round would ask is no way round the scope: a commune user, or an
+    approver of another district, learns nothing about units outside their subtree."""
+    for who, under in (("viewer", "12"), ("tamduong", "105"), ("city", "12")):
+        r = client_for(people[who]).get(
+            "/api/rounds/preview", {"period": "2023", "under": under, "tier": "xa"}
+        )
+        assert r.status_code == 404, (who, under, r.content)
+    r = client_for(people["viewer"]).get("/api/rounds/preview", {"period": "2023", "under": "03386"})
+    assert r.status_code == 403  # sees the commune, may not open a round there
+    r = client_for(people["city"]).get(
+        "/api/rounds/preview", {"period": "2023", "under": "105", "tier": "xa"}
+    )
+    assert r.status_code == 200
+    assert {u["tier"] for u in r.json()} == {"xa"} and len(r.json()) == 7  # 5 phường, 2 xã
 
 
 def test_cycle_and_scoping_over_the_api(people, round_12):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import shutil
 from urllib.parse import unquote
 
 import pytest
 from docx import Document
 
+from conftest import require
 from danchu.audit.models import ObjectChange
 from danchu.reports import jobs
 from danchu.reports.models import Report, ReportTemplate
@@ -222,6 +224,18 @@ def test_downloads_have_a_vietnamese_file_name(client, report, province, make_us
     assert client.get(f"/bao-cao/{report.pk}/tai/odt/").status_code == 404
 
 
+def test_the_pdf_download_is_the_report(client, report, province, make_user):
+    require(bool(shutil.which("soffice")), "LibreOffice")
+    from pypdf import PdfReader
+
+    client_for(client, make_user("xem", province, "view"))
+    response = client.get(f"/bao-cao/{report.pk}/tai/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "Báo cáo Tỉnh Lai Châu 2023.pdf" == unquote(response["Content-Disposition"].split("''")[1])
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "32.286" in text and "BÁO CÁO" in text
+
+
 def test_a_report_whose_text_no_longer_compiles_says_which_section(client, report, province, make_user):
     client_for(client, make_user("xem", province, "view"))
     section = report.sections.first()
@@ -253,6 +267,8 @@ def test_compiling_in_the_background_shows_progress_then_the_file(
     data = b"".join(download.streaming_content)
     assert any("32.286" in p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert client.get(f"/bao-cao/{report.pk}/lap/khong-co/").status_code == 404
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()  # the last file stays offered
+    assert f"/bao-cao/{report.pk}/lap/{job.id}/tai/" in page and "Tất cả số liệu đã nhập; bắt đầu lúc" in page
 
 
 def test_a_running_job_polls_every_second_and_is_not_started_twice(
@@ -318,3 +334,65 @@ def test_sections_can_be_added_and_removed_with_the_role(client, report, provinc
     assert report.sections.count() == count
     change = ObjectChange.objects.get(object_type="reports.reportsection", action="delete")
     assert change.before["body"] == "Đề nghị."
+
+
+def test_data_check_names_the_unit_that_breaks_a_rule(client, report, province, make_user):
+    from .conftest import put
+
+    put(("HG_THANH", "03502", "2023", 9, ""), ("HG_VUVIEC", "03502", "2023", 4, ""))
+    client_for(client, make_user("xem", province, "view"))
+    panel = client.get(f"/bao-cao/{report.pk}/kiem-tra/").content.decode()
+    assert "lỗi quy tắc kiểm tra" in panel
+    assert '<a href="/don-vi/03502/?ky=2023">Xã Nậm Ban</a> (03502): ' in panel and "9 ≤ 4 không đạt" in panel
+    assert f"/bao-cao/{report.pk}/nguon/?chi_tieu=HG_TO&amp;don_vi=12&amp;ky=2022" in panel
+
+
+def test_two_people_editing_one_section_do_not_overwrite_each_other(client, report, province, make_user):
+    import re
+
+    client_for(client, make_user("thu-ky", province, "enter"))
+    section = report.sections.first()
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    opened = re.search(rf'id="muc-{section.pk}">.*?name="goc" value="(\w+)"', page, re.S).group(1)
+    first = {"heading": section.heading, "body": "Bản của người thứ nhất.", "goc": opened}
+    assert "Đã lưu." in client.post(f"/bao-cao/{report.pk}/muc/{section.pk}/", first, **HX).content.decode()
+    second = {"heading": section.heading, "body": "Bản của người thứ hai.", "goc": opened}
+    for _ in range(2):
+        refused = client.post(f"/bao-cao/{report.pk}/muc/{section.pk}/", second, **HX).content.decode()
+        assert "vừa được thu-ky sửa sau khi bạn mở trang nên chưa lưu" in refused
+        assert "Bản của người thứ hai." in refused  # the second text stays in the box to copy
+    section.refresh_from_db()
+    assert section.body == "Bản của người thứ nhất."
+
+
+def test_creating_a_second_report_for_the_same_unit_and_period_asks_first(
+    client, report, province, make_user
+):
+    client_for(client, make_user("thu-ky", province, "enter"))
+    data = {"unit": "12", "period": "2023", "template": report.template.pk}
+    asked = client.post("/bao-cao/tao/", data)
+    assert asked.status_code == 409
+    assert "Tỉnh Lai Châu đã có báo cáo năm 2023 theo mẫu này." in asked.content.decode()
+    assert f'href="/bao-cao/{report.pk}/"' in asked.content.decode()
+    assert Report.objects.count() == 1
+    assert client.post("/bao-cao/tao/", data | {"van_tao": "1"}).status_code == 302
+    assert Report.objects.count() == 2
+
+
+def test_the_source_of_a_figure_follows_the_values_chosen(client, report, province, make_user):
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+
+    rnd = rounds.open_round("QCDC", "2023", province, dt.date(2023, 12, 20), tiers="xa")
+    rounds.submit(rnd, "03386", comment="Số liệu thử")
+    rounds.approve(rnd, "03386")
+    client_for(client, make_user("xem", province, "view"))
+    preview = client.get(f"/bao-cao/{report.pk}/xem-truoc/?so_lieu=da-duyet").content.decode()
+    link = f"/bao-cao/{report.pk}/nguon/?chi_tieu=TD_TIEPDAN&amp;don_vi=12&amp;ky=2023&amp;chieu=chuc_danh%3Dbi_thu&amp;so_lieu=da-duyet"
+    assert link in preview
+    approved = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "<strong>560</strong>" in approved and "Thành phố Lai Châu" not in approved
+    marked = client.get(link.replace("&amp;", "&").replace("da-duyet", "danh-dau")).content.decode()
+    assert "<strong>576</strong>" in marked
+    assert '16<span class="chua-duyet"' in marked and '560<span class="chua-duyet"' not in marked

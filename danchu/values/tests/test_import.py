@@ -44,6 +44,7 @@ def test_good_file_is_imported(lai_chau, tmp_path):
     [
         ("NOPE,12,2023,1,,", "element", "không có chỉ tiêu mã 'NOPE'"),
         ("HG_TO,99999,2023,1,,", "unit", "không có đơn vị mã '99999'"),
+        ("HG_TO,3386,2023,1,,", "unit", "có phải '03386' (Phường Quyết Thắng)?"),
         ("HG_TO,03386,2026,1,,", "unit", "không có hiệu lực suốt kỳ 2026"),
         ("HG_TO,12,14/12/2023,1,,", "period", "không đúng định dạng"),
         ("HG_TO,12,2023,abc,,", "value", "'abc' không phải là số"),
@@ -130,3 +131,11 @@ def test_export_writes_the_import_format(lai_chau, tmp_path):
     ]
     DataValue.objects.all().delete()
     assert run_import(str(out))[0] is None and DataValue.objects.get().comment == "có dấu, phẩy"
+
+
+def test_a_file_without_comments_keeps_the_note_of_an_unchanged_figure(lai_chau, tmp_path):
+    run_import(write(tmp_path, "HG_TO,12,2023,4,,số tổ theo quyết định 12/QĐ\n"))
+    run_import(write(tmp_path, "HG_TO,12,2023,4,,\n", "template.csv"))
+    assert DataValue.objects.get().comment == "số tổ theo quyết định 12/QĐ"
+    run_import(write(tmp_path, "HG_TO,12,2023,5,,\n", "changed.csv"))
+    assert (DataValue.objects.get().value, DataValue.objects.get().comment) == (5, "")

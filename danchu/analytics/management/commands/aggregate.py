@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from danchu.analytics.engine import aggregate
 from danchu.cli import dump_json, get_period, get_unit, table
+from danchu.text import format_number
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
                 "element": r.element,
                 "dimensions": ";".join(f"{k}={v}" for k, v in r.dimensions.items()),
                 "group": r.group,
-                "value": f"{r.value:g}" if r.value is not None else "",
+                "value": format_number(r.value, r.decimals) if r.kind == "indicator" else r.value,
             }
             for r in result.rows
         ]
