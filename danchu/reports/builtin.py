@@ -7,8 +7,9 @@ report's unit through placeholders (`context.py`), and every figure from analyti
 from __future__ import annotations
 
 TITLE = "kết quả việc thực hiện dân chủ ở cơ sở năm {nam},\nnhiệm vụ trọng tâm năm {nam_sau}"
+# the issuer at the end as in the seed: "(kèm theo Báo cáo số 39-BC/BCĐ, ngày 21/12/2023 của Ban Chỉ đạo tỉnh)"
 APPENDIX_TITLE = (
-    "Số liệu về thực hiện dân chủ ở cơ sở năm {nam}\n(kèm theo Báo cáo số {so_ky_hieu}, ngày {ngay})"
+    "Số liệu về thực hiện dân chủ ở cơ sở năm {nam}\n(kèm theo Báo cáo số {so_ky_hieu}, ngày {ngay} của %s)"
 )
 
 # (heading, level, body): the structure of the seed report; bodies hold the figures
@@ -80,9 +81,14 @@ SECTIONS = [
         "{{TCD_NGUOI}} người bằng {{TCD_VUVIEC}} vụ việc ({{TCD_LUOT delta pct}}, {{TCD_NGUOI delta}}, "
         "{{TCD_VUVIEC delta}} so với cùng kỳ năm trước), trong đó: tiếp thường xuyên "
         "{{TCD_LUOT hinh_thuc=thuong_xuyen}} lượt với {{TCD_NGUOI hinh_thuc=thuong_xuyen}} người bằng "
-        "{{TCD_VUVIEC hinh_thuc=thuong_xuyen}} vụ việc; tiếp định kỳ, đột xuất của lãnh đạo "
-        "{{TCD_LUOT hinh_thuc=lanh_dao}} lượt với {{TCD_NGUOI hinh_thuc=lanh_dao}} người bằng "
-        "{{TCD_VUVIEC hinh_thuc=lanh_dao}} vụ việc.].\n"
+        "{{TCD_VUVIEC hinh_thuc=thuong_xuyen}} vụ việc; các cơ quan cấp {cap} tiếp "
+        "{{TCD_LUOT hinh_thuc=thuong_xuyen cap=rieng}} lượt với {{TCD_NGUOI hinh_thuc=thuong_xuyen cap=rieng}} "
+        "người bằng {{TCD_VUVIEC hinh_thuc=thuong_xuyen cap=rieng}} vụ việc; cơ quan {cac_cap_duoi} tiếp "
+        "{{TCD_LUOT hinh_thuc=thuong_xuyen cap=duoi}} lượt với {{TCD_NGUOI hinh_thuc=thuong_xuyen cap=duoi}} "
+        "người bằng {{TCD_VUVIEC hinh_thuc=thuong_xuyen cap=duoi}} vụ việc; tiếp định kỳ, đột xuất của "
+        "lãnh đạo {{TCD_LUOT hinh_thuc=lanh_dao}} lượt với {{TCD_NGUOI hinh_thuc=lanh_dao}} người bằng "
+        "{{TCD_VUVIEC hinh_thuc=lanh_dao}} vụ việc (cấp {cap} {{TCD_LUOT hinh_thuc=lanh_dao cap=rieng}} lượt, "
+        "{cac_cap_duoi} {{TCD_LUOT hinh_thuc=lanh_dao cap=duoi}} lượt).].\n"
         "*Kết quả tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo:* Tổng số đơn tiếp nhận là "
         "{{DON_TIEPNHAN compare}} (tiếp nhận trong kỳ báo cáo là {{DON_TIEPNHAN nguon=trong_ky}} đơn, "
         "đơn kỳ trước chuyển sang là {{DON_TIEPNHAN nguon=ky_truoc}} đơn). Trong đó "
@@ -121,15 +127,20 @@ TEMPLATES = [
         issuer_lines="{cap_uy:upper} {ten_ngan:upper}\n**BCĐ {cap:upper} VỀ XÂY DỰNG VÀ**\n**THỰC HIỆN QCDC Ở CƠ SỞ**",
         symbol="BC/BCĐ",
         title=TITLE,
+        # the seed's list (report 39-BC/BCĐ), every body named from the unit; the body above
+        # comes first for a district or commune, an empty line is dropped
         recipients=(
+            "{bcd_tren},\n"
             "Thường trực {cap_uy}, HĐND, UBND {cap},\n"
-            "Ban cán sự đảng UBND {cap},\n"
-            "Các cơ quan, ban, ngành, đoàn thể {cap},\n"
-            "Các cấp ủy, tổ chức đảng trực thuộc,\n"
+            "{ban_can_su},\n"
+            "{co_quan_cap},\n"
+            "{cap_uy_duoi},\n"
+            "Các doanh nghiệp nhà nước,\n"
+            "Chuyên viên giúp việc BCĐ {cap},\n"
             "Lưu BCĐ {cap}."
         ),
         signer_title="TRƯỞNG BAN CHỈ ĐẠO",
-        appendix_title=APPENDIX_TITLE,
+        appendix_title=APPENDIX_TITLE % "Ban Chỉ đạo {cap}",
         appendix_sections="1,2,3,4,5,6",
     ),
     dict(
@@ -140,9 +151,13 @@ TEMPLATES = [
         issuer_lines="**ỦY BAN NHÂN DÂN**\n**{ten:upper}**",
         symbol="BC-UBND",
         title=TITLE,
-        recipients="Ban Chỉ đạo {cap};\nThường trực {cap_uy};\nThường trực HĐND {cap};\nLưu: VT.",
+        # the superior bodies first (UBND tỉnh, Ban Chỉ đạo tỉnh for a district), then its own
+        recipients=(
+            "{chinh_quyen_tren};\n{bcd_tren};\nBan Chỉ đạo {cap};\nThường trực {cap_uy};\n"
+            "Thường trực HĐND {cap};\nLưu: VT."
+        ),
         signer_title="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-        appendix_title=APPENDIX_TITLE,
+        appendix_title=APPENDIX_TITLE % "Ủy ban nhân dân {cap}",
         appendix_sections="",
     ),
 ]

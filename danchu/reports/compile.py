@@ -8,6 +8,7 @@ and the answer cached for the whole compile; no figure runs its own query.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -113,7 +114,7 @@ class AppendixLine:
 
 @dataclass
 class AppendixBlock:
-    label: str  # "1.1. Cấp tỉnh" or "Toàn tỉnh"
+    label: str  # "1.1. Cấp tỉnh" or "Toàn tỉnh"; "" when one tier alone is the whole table
     tier: str | None  # None: the whole subtree
     lines: list[AppendixLine]
 
@@ -156,6 +157,11 @@ class Compiled:
     appendix: Appendix | None
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    issuer_name: str = ""  # "Ban Chỉ đạo tỉnh về … – Tỉnh ủy Lai Châu": document author
+
+    @property
+    def title(self) -> str:
+        return " ".join([self.doc_type, *self.title_lines])
 
     @property
     def file_stem(self) -> str:
@@ -192,6 +198,31 @@ def date_text(date: dt.date | None, year: int) -> str:
         return f"ngày     tháng     năm {year}"
     month = f"{date.month:02d}" if date.month < 3 else str(date.month)
     return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+ABBREVIATIONS = {"BCĐ": "Ban Chỉ đạo", "QCDC": "QCDC", "UBND": "UBND", "HĐND": "HĐND", "MTTQ": "MTTQ"}
+
+
+def _sentence_case(text: str, names: list[str]) -> str:
+    """ "TỈNH ỦY LAI CHÂU" → "Tỉnh ủy Lai Châu": lower case, abbreviations kept, place names restored."""
+    words = [ABBREVIATIONS.get(w, w.lower()) for w in text.split()]
+    out = " ".join(words)
+    for name in names:
+        if name:
+            out = re.sub(re.escape(name.lower()), name, out)
+    return out[:1].upper() + out[1:]
+
+
+def issuer_name(lines: list[tuple[str, bool]], unit: Unit) -> str:
+    """The issuing body written out for the document's author: the bold lines (the body
+    itself), then the line above them (its superior), in sentence case."""
+    names = [unit.short_name or unit.name]
+    body = [t for t, bold in lines if bold] or [t for t, _ in lines]
+    above = [t for t, bold in lines if not bold] if len(body) < len(lines) else []
+    parts = [_sentence_case(" ".join(body), names)]
+    if above:
+        parts.append(_sentence_case(" ".join(above), names))
+    return " – ".join(p for p in parts if p)
 
 
 def number_line(layout: str, number: str, symbol: str) -> str:
@@ -274,8 +305,23 @@ class _Compiler:
             number=report.number,
             symbol=symbol,
             date_text=report.date.strftime("%d/%m/%Y") if report.date else f"     /     /{self.year}",
+            at=self.period.end,
         )
         self.context["so_ky_hieu"] = so_ky_hieu
+        self.context["cac_cap_duoi"] = self.lower_tiers_text()
+
+    def lower_tiers_text(self) -> str:
+        """ "cấp huyện, cấp xã": the tiers below the report's unit (villages aside) in its tree."""
+        order = [Tier.HUYEN, Tier.XA]
+        present = set(
+            Unit.objects.at(self.period.end)
+            .subtree(self.root, include_self=False)
+            .values_list("tier", flat=True)
+            .distinct()
+        )
+        names = dict(Tier.choices)
+        below = [names[t].lower() for t in order if t in present and t != self.root.tier]
+        return ", ".join(below) or "cấp dưới"
 
     def fill(self, pattern: str, where: str) -> str:
         try:
@@ -321,10 +367,11 @@ class _Compiler:
             title_lines=self.fill(r.title or t.title, "Trích yếu").splitlines(),
             sections=compiled_sections,
             footnotes=self.footnotes,
+            # a line an empty placeholder left without a word ("," or ";") is dropped
             recipients=[
                 x.strip()
                 for x in self.fill(r.recipients or t.recipients, "Nơi nhận").splitlines()
-                if x.strip()
+                if any(ch.isalpha() for ch in x)
             ],
             signer_title=[
                 x.strip()
@@ -335,6 +382,7 @@ class _Compiler:
             appendix=appendix,
             figures=self.figures,
             notes=self.notes,
+            issuer_name=issuer_name(issuer, self.root),
         )
 
     # narrative -----------------------------------------------------------------------------
@@ -376,10 +424,28 @@ class _Compiler:
             return self.period.same_period_last_year()
         return periods.parse(ref.period)
 
+    def tiers_of(self, ref: markup.FigureRef) -> list[str]:
+        """The tiers a figure counts: `tinh`, `huyen,xa`, or relative to the report's unit
+        (`rieng` its own tier, `duoi` every tier below it)."""
+        if not ref.tier:
+            return []
+        order = [str(t) for t in (Tier.TINH, Tier.HUYEN, Tier.XA, Tier.THON)]
+        own = self.root.tier if self.root.tier in order else order[0]
+        if ref.tier == "rieng":
+            return [own]
+        if ref.tier == "duoi":
+            return order[order.index(own) + 1 :]
+        return ref.tier.split(",")
+
     def value_of(self, src: _Figures, ref: markup.FigureRef, period: Period) -> float | None:
         unit = src.unit(ref.unit, period.end)
         res = src.result(unit, period, "tier" if ref.tier else None)
-        value = res.value(ref.code, ref.tier, **ref.dims)
+        tiers = self.tiers_of(ref)
+        if len(tiers) > 1:
+            if ref.code in self.indicators:
+                raise ValueError(f"chỉ số {ref.code} chỉ tính được cho một cấp, không cộng nhiều cấp")
+            return sum(res.value(ref.code, t, **ref.dims) or 0.0 for t in tiers)
+        value = res.value(ref.code, tiers[0] if tiers else None, **ref.dims)
         if value is None and ref.code in self.elements:
             return 0.0
         return value
@@ -402,7 +468,7 @@ class _Compiler:
             name=name,
             unit_code=unit.code,
             unit_name=unit.name,
-            tier=ref.tier,
+            tier=",".join(self.tiers_of(ref)) or None,
             dims=dict(ref.dims),
             period=period.code,
             value=value,
@@ -470,9 +536,16 @@ class _Compiler:
                     blocks.append(
                         AppendixBlock(f"{section.code}.{len(blocks) + 1}. {tier_names[tier]}", tier, lines)
                     )
-            lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
-            blocks.append(AppendixBlock(f"Toàn {self.context['cap']}", None, lines))
-            tables.append(AppendixTable(section.code, section.title, [n for _, n in options], blocks))
+            title = section.title
+            if len(blocks) == 1 and blocks[0].tier is not None:
+                # one tier alone holds the figures: one list, the total would repeat it
+                only = blocks[0]
+                blocks = [AppendixBlock("", only.tier, only.lines)]
+                title = f"{title} (số liệu {tier_names[only.tier].lower()})"
+            else:
+                lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
+                blocks.append(AppendixBlock(f"Toàn {self.context['cap']}", None, lines))
+            tables.append(AppendixTable(section.code, title, [n for _, n in options], blocks))
         title = self.fill(t.appendix_title or "Số liệu năm {nam}", "Tiêu đề phụ lục")
         return Appendix(title_lines=title.splitlines(), tables=tables)
 

@@ -260,6 +260,7 @@ def _closing(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
     for _ in range(3):
         _para(right, "", lay.signer_pt)
     _para(right, c.signer_name or " ", lay.signer_pt, bold=True)
+    _cant_split(table.rows[0])  # recipients and signature stay on one page
 
 
 def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
@@ -291,12 +292,15 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
             cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
             cp.add_run(text).bold = True
         _repeat_header(table.rows[0])
+        _keep_with_next(table.rows[0])
         for block in t.blocks:
-            row = table.add_row()
-            merged = row.cells[0].merge(row.cells[-1])
-            bp = merged.paragraphs[0]
-            bp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
-            bp.add_run(block.label).bold = True
+            if block.label:  # one tier alone has no heading of its own
+                row = table.add_row()
+                merged = row.cells[0].merge(row.cells[-1])
+                bp = merged.paragraphs[0]
+                bp._p.style = TABLE_TEXT  # by id: a lookup by name is slow
+                bp.add_run(block.label).bold = True
+                _keep_with_next(row)  # a block's heading stays with its first line
             for line in block.lines:
                 cells = table.add_row().cells
                 values = [line.cell_text(v) for v in line.cells] if line.cells else [""] * len(t.columns)
@@ -307,6 +311,8 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
                     cp.alignment = WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT
                     cp.add_run(text).bold = block.tier is None or None
         _widths(table, width_mm, len(headers))
+        for row in table.rows:  # a row is never split across two pages
+            _cant_split(row)
         doc.add_paragraph()
 
 
@@ -327,6 +333,19 @@ def _set_widths(table, widths_mm: list[float]) -> None:
         if len(cells) == len(widths_mm) and len({id(c._tc) for c in cells}) == len(cells):
             for cell, w in zip(cells, widths_mm, strict=True):
                 cell.width = Mm(w)
+
+
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    trpr.insert(0, el)
+
+
+def _keep_with_next(row) -> None:
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row) -> None:
@@ -351,8 +370,8 @@ def build_docx(c: Compiled) -> bytes:
         doc.add_paragraph()  # Word wants a paragraph, not a table, before the section properties
     _attach_footnotes(doc, c.footnotes)
     props = doc.core_properties
-    props.title = " ".join([c.doc_type, *c.title_lines])
-    props.author = c.issuer_lines[-1][0] if c.issuer_lines else ""
+    props.title = c.title
+    props.author = c.issuer_name
     props.language = "vi-VN"
     out = io.BytesIO()
     doc.save(out)

@@ -13,29 +13,74 @@ from django.utils.html import escape
 from . import layout as L
 from .compile import Compiled, Run
 
+# Every size is the document's (`layout.py`), so the preview reads like the DOCX/PDF and not
+# like a web page with the browser's heading sizes. All rules are scoped to `article.bao-cao`
+# (the fragment carries them in its own <style>), so they neither leak into nor lose to the
+# site's styles.
 CSS = """
-.bao-cao { font-family: "%(font)s", serif; font-size: %(body)spt; max-width: 170mm; margin: 0 auto; color: #000; }
-.bao-cao .dau { display: grid; grid-template-columns: 45%% 55%%; text-align: center; }
-.bao-cao .dau p { margin: 0; }
-.bao-cao .loai { text-align: center; font-weight: bold; margin: 1em 0 0; }
-.bao-cao .trich-yeu { text-align: center; font-weight: bold; margin: 0; }
-.bao-cao h2, .bao-cao h3, .bao-cao h4 { font-size: %(body)spt; margin: 6pt 0; }
-.bao-cao p.doan { text-indent: 12.7mm; text-align: justify; margin: 0 0 6pt; }
-.bao-cao .figure a { color: inherit; text-decoration: none; background: #fff3b0; border-radius: 2px; }
-.bao-cao .figure.chua-duyet a { background: #ffd0c0; }
-.bao-cao .chu-thich { font-size: %(note)spt; border-top: 1px solid #000; margin-top: 1em; }
-.bao-cao .cuoi { display: grid; grid-template-columns: 50%% 50%%; margin-top: 1em; }
-.bao-cao .ky { text-align: center; font-weight: bold; }
-.bao-cao table.phu-luc { border-collapse: collapse; width: 100%%; font-size: %(table)spt; margin-bottom: 1em; }
-.bao-cao table.phu-luc td, .bao-cao table.phu-luc th { border: 1px solid #000; padding: 2px 4px; }
-.bao-cao table.phu-luc td.so { text-align: right; }
-.bao-cao table.phu-luc tr.khoi td { font-weight: bold; }
+article.bao-cao { font-family: "%(font)s", serif; font-size: %(body)spt; line-height: %(line)s;
+  max-width: 170mm; margin: 0 auto; color: #000; }
+article.bao-cao p, article.bao-cao li { font-size: %(body)spt; }
+article.bao-cao .dau { display: grid; grid-template-columns: %(left)s%% %(right)s%%; text-align: center; }
+article.bao-cao .dau p { margin: 0; }
+article.bao-cao .co-quan p { font-size: %(issuer)spt; }
+article.bao-cao .quoc-hieu p:first-child { font-size: %(top)spt; }
+article.bao-cao .quoc-hieu p.dia-danh { font-size: %(place)spt; }
+article.bao-cao .co-quan p.so { font-size: %(number)spt; }
+article.bao-cao p.loai { font-size: %(doc_type)spt; text-align: center; font-weight: bold; margin: 12pt 0 0; }
+article.bao-cao p.trich-yeu { font-size: %(title)spt; text-align: center; font-weight: bold; margin: 0; }
+article.bao-cao p.trich-yeu:last-of-type { margin-bottom: 12pt; }
+article.bao-cao h2, article.bao-cao h3, article.bao-cao h4 { font-size: %(heading)spt; font-weight: bold;
+  font-style: normal; line-height: %(line)s; text-indent: %(indent)smm; margin: 6pt 0; }
+article.bao-cao h4 { font-style: italic; }
+article.bao-cao p.doan { text-indent: %(indent)smm; text-align: justify; margin: 0 0 %(after)spt; }
+article.bao-cao .figure a { color: inherit; text-decoration: none; background: #fff3b0; border-radius: 2px; }
+article.bao-cao .figure.chua-duyet a { background: #ffd0c0; }
+article.bao-cao .chu-thich { border-top: 1px solid #000; margin-top: 1em; }
+article.bao-cao .chu-thich p { font-size: %(note)spt; text-align: justify; margin: 0; }
+article.bao-cao .cuoi { display: grid; grid-template-columns: 50%% 50%%; margin-top: 1em; }
+article.bao-cao .noi-nhan p { font-size: %(rec_head)spt; margin: 0; }
+article.bao-cao .noi-nhan ul { margin: 0; padding-left: 0; list-style: none; }
+article.bao-cao .noi-nhan li { font-size: %(rec)spt; }
+article.bao-cao .noi-nhan li::before { content: "- "; }
+article.bao-cao .ky { text-align: center; font-weight: bold; }
+article.bao-cao .ky p { font-size: %(signer)spt; margin: 0; }
+article.bao-cao .ky p.cho-ky { height: 5em; }
+article.bao-cao .phu-luc h2 { text-align: center; text-indent: 0; font-size: %(title)spt; margin-top: 2em; }
+article.bao-cao .phu-luc p.tieu-de { text-align: center; margin: 0; }
+article.bao-cao .phu-luc h3 { text-indent: 0; font-size: %(body)spt; }
+article.bao-cao table.phu-luc { border-collapse: collapse; width: 100%%; margin-bottom: 1em; }
+article.bao-cao table.phu-luc td, article.bao-cao table.phu-luc th { border: 1px solid #000; padding: 2px 4px;
+  font-size: %(table)spt; }
+article.bao-cao table.phu-luc td.so { text-align: right; }
+article.bao-cao table.phu-luc tr.khoi td { font-weight: bold; }
 """
 
 
 def css(layout: str) -> str:
     lay = L.get(layout)
-    return CSS % {"font": lay.font, "body": lay.body_pt, "note": lay.footnote_pt, "table": lay.table_pt}
+    left = round(lay.header_left_share * 100)
+    return CSS % {
+        "font": lay.font,
+        "body": lay.body_pt,
+        "line": lay.line_spacing,
+        "left": left,
+        "right": 100 - left,
+        "issuer": lay.issuer_pt,
+        "top": lay.party_title_pt if layout == "party" else lay.national_name_pt,
+        "place": lay.place_date_pt,
+        "number": lay.number_pt,
+        "doc_type": lay.doc_type_pt,
+        "title": lay.title_pt,
+        "heading": lay.heading_pt,
+        "indent": lay.first_line_indent_mm,
+        "after": lay.paragraph_after_pt,
+        "note": lay.footnote_pt,
+        "rec_head": lay.recipients_heading_pt,
+        "rec": lay.recipients_pt,
+        "signer": lay.signer_pt,
+        "table": lay.table_pt,
+    }
 
 
 def _figure(run: Run) -> str:
@@ -81,7 +126,11 @@ def _runs(runs: list[Run]) -> str:
 
 def render_fragment(c: Compiled) -> str:
     """The report body as HTML (no <html> wrapper), figures highlighted and linked."""
-    parts = [f'<article class="bao-cao" lang="vi" data-layout="{c.layout}">', '<header class="dau">']
+    parts = [
+        f'<article class="bao-cao" lang="vi" data-layout="{c.layout}">',
+        f"<style>{css(c.layout)}</style>",
+        '<header class="dau">',
+    ]
     left = "".join(
         f"<p>{'<strong>' if bold else ''}{escape(t)}{'</strong>' if bold else ''}</p>"
         for t, bold in c.issuer_lines
@@ -93,8 +142,10 @@ def render_fragment(c: Compiled) -> str:
         f"{'</u>' if k == len(c.top_right) - 1 else ''}</strong></p>"
         for k, t in enumerate(c.top_right)
     )
-    parts.append(f'<div class="co-quan">{left}<p>{escape(c.number_line)}</p></div>')
-    parts.append(f'<div class="quoc-hieu">{right}<p><em>{escape(c.place_date)}</em></p></div>')
+    parts.append(f'<div class="co-quan">{left}<p class="so">{escape(c.number_line)}</p></div>')
+    parts.append(
+        f'<div class="quoc-hieu">{right}<p class="dia-danh"><em>{escape(c.place_date)}</em></p></div>'
+    )
     parts.append("</header>")
     parts.append(f'<p class="loai">{escape(c.doc_type)}</p>')
     parts += [f'<p class="trich-yeu">{escape(line)}</p>' for line in c.title_lines]
@@ -118,17 +169,23 @@ def render_fragment(c: Compiled) -> str:
     )
     parts.append(
         f'<footer class="cuoi"><div class="noi-nhan"><p><strong><em>Nơi nhận:</em></strong></p><ul>{recipients}</ul></div>'
-        f'<div class="ky">{signer}<p>&nbsp;</p><p>{escape(c.signer_name)}</p></div></footer>'
+        f'<div class="ky">{signer}<p class="cho-ky">&nbsp;</p><p>{escape(c.signer_name)}</p></div></footer>'
     )
     if c.appendix is not None:
         parts.append('<section class="phu-luc"><h2>PHỤ LỤC</h2>')
-        parts += [f"<p><strong>{escape(line)}</strong></p>" for line in c.appendix.title_lines]
+        parts += [
+            f'<p class="tieu-de">{"<strong>" if i == 0 else "<em>"}{escape(line)}{"</strong>" if i == 0 else "</em>"}</p>'
+            for i, line in enumerate(c.appendix.title_lines)
+        ]
         for t in c.appendix.tables:
             parts.append(f"<h3>{escape(t.number)}. {escape(t.title)}</h3>")
             head = "".join(f"<th>{escape(h)}</th>" for h in t.headers)
             rows = [f"<thead><tr>{head}</tr></thead><tbody>"]
             for b in t.blocks:
-                rows.append(f'<tr class="khoi"><td colspan="{len(t.headers)}">{escape(b.label)}</td></tr>')
+                if b.label:
+                    rows.append(
+                        f'<tr class="khoi"><td colspan="{len(t.headers)}">{escape(b.label)}</td></tr>'
+                    )
                 for line in b.lines:
                     cells = [line.cell_text(v) for v in line.cells] if line.cells else [""] * len(t.columns)
                     tds = "".join(
@@ -153,6 +210,6 @@ def render_document(c: Compiled) -> str:
     title = escape(" ".join([c.doc_type, *c.title_lines]))
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{css(c.layout)}</style></head><body>\n"
+        f"<title>{title}</title></head><body>\n"
         f"{render_fragment(c)}\n</body></html>\n"
     )

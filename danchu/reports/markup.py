@@ -5,7 +5,8 @@
 
 - one line is one paragraph; a line starting with "- " is a list item;
 - `{{CODE options}}` is a figure: CODE is a data element or an indicator; options are
-  dimension filters `key=option`, `tier=tinh|huyen|xa|thon`, `unit=CODE` (a unit of the
+  dimension filters `key=option`, `tier=tinh|huyen|xa|thon` (several: `tier=huyen,xa`; relative
+  to the report's unit: `tier=rieng` its own tier, `tier=duoi` every tier below), `unit=CODE` (a unit of the
   report's subtree), `period=2022` or `period=truoc` (same period last year), and the flags
   `dvt` (add the unit of measure), `compare` ("1.172 đơn, tăng 73 đơn so với cùng kỳ năm
   2022"), `delta` ("tăng 73 đơn"), `pct` (add the relative change: "giảm 116 lượt (13,1%)");
@@ -22,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 TIERS = ("tinh", "huyen", "xa", "thon")
+# relative to the report's unit: its own tier ("cấp tỉnh" of a province), every tier below it
+RELATIVE_TIERS = ("rieng", "duoi")
 FLAGS = {"dvt": "dvt", "compare": "compare", "so_sanh": "compare", "delta": "delta", "tang_giam": "delta"}
 FLAGS |= {"pct": "pct", "phan_tram": "pct"}
 KEYS = {"tier": "tier", "cap": "tier", "unit": "unit", "don_vi": "unit", "period": "period", "ky": "period"}
@@ -118,8 +121,15 @@ def parse_figure(inner: str, line: int = 0, column: int = 0, catalog: Catalog | 
         else:
             fig.dims[key] = value
     fig.flags = frozenset(flags)
-    if fig.tier is not None and fig.tier not in TIERS:
-        raise MarkupError(f"cấp '{fig.tier}' không hợp lệ (dùng {', '.join(TIERS)})", line, column)
+    if fig.tier is not None and fig.tier not in RELATIVE_TIERS:
+        bad = [t for t in fig.tier.split(",") if t not in TIERS]
+        if bad or not fig.tier:
+            raise MarkupError(
+                f"cấp '{fig.tier}' không hợp lệ (dùng {', '.join(TIERS)}, vài cấp cách nhau dấu phẩy "
+                "như huyen,xa, hoặc rieng = cấp của đơn vị báo cáo, duoi = mọi cấp dưới)",
+                line,
+                column,
+            )
     if catalog is not None:
         check_figure(fig, catalog)
     return fig

@@ -118,8 +118,11 @@ def figure_sources(
         p = periods.parse(period)
     except periods.PeriodError as exc:
         raise SourceError(str(exc))
-    if tier and tier not in Tier.values:
+    tiers = [t for t in (tier or "").split(",") if t]  # "huyen,xa": several tiers added up
+    if any(t not in Tier.values for t in tiers):
         raise SourceError(f"Cấp '{tier}' không có (chọn tinh, huyen, xa hoặc thon)")
+    if len(tiers) > 1 and Indicator.objects.filter(code=code).exists():
+        raise SourceError(f"Chỉ số {code} chỉ tính được cho một cấp")
     unit = root
     if unit_code and unit_code != root.code:
         unit = (
@@ -136,7 +139,10 @@ def figure_sources(
     if element is None and indicator is None:
         raise SourceError(f"Không có chỉ tiêu hay chỉ số mã '{code}'")
     result = aggregate(unit, p, by="tier" if tier else None, elements=[code], value_filter=only)
-    value = result.value(code, tier or None, **({} if indicator else dims))
+    if len(tiers) > 1:
+        value = sum(result.value(code, t, **dims) or 0.0 for t in tiers)
+    else:
+        value = result.value(code, tier or None, **({} if indicator else dims))
     names = _option_names()
     if indicator is not None:
         value_text = "–" if value is None else format_percent(value, indicator.decimals)
@@ -190,7 +196,7 @@ def _part(
         .order_by("unit__path", "start", "dimensions")
     )
     if tier:
-        qs = qs.filter(unit__tier=tier)
+        qs = qs.filter(unit__tier__in=tier.split(","))
     for key, option in filt.items():  # dimensions are stored "key=option;key=option", keys sorted
         qs = qs.filter(dimensions__regex=rf"(^|;){re.escape(key)}={re.escape(option)}(;|$)")
     if only is not None:

@@ -62,8 +62,9 @@ def build_xlsx(c: Compiled) -> bytes:
         ncols = len(t.columns)
         tier_rows: dict[int, list[int]] = {}  # line index -> sheet rows of that line in the tier blocks
         for block in t.blocks:
-            _text(ws, row, 1, block.label, font=bold, border=_BOX)
-            row += 1
+            if block.label:  # one tier alone has no heading of its own
+                _text(ws, row, 1, block.label, font=bold, border=_BOX)
+                row += 1
             for i, line in enumerate(block.lines):
                 _text(ws, row, 1, line.label + ("*" if line.unapproved else ""), font=normal, border=_BOX)
                 total_col = ncols + 2

@@ -63,11 +63,14 @@ def test_appendix_is_laid_out_from_the_form_by_tier(province):
     assert line(block(tiep_dan, "6.3"), "Tiếp dân (cuộc)").cells == [560, 1113]
     whole = line(block(tiep_dan, "Toàn"), "Tiếp dân (cuộc)")
     assert (whole.cells, whole.total) == ([576, 1115], 1691)
-    van_ban = line(block(appendix.tables[0], "1.1"), "Ban chỉ đạo")
+    # one tier alone (here the province's documents): one list, no total repeating it
+    assert [b.label for b in appendix.tables[0].blocks] == [""]
+    assert appendix.tables[0].title.endswith("(số liệu cấp tỉnh)")
+    van_ban = line(appendix.tables[0].blocks[0], "Ban chỉ đạo")
     assert van_ban.cells == [2, 2, 2, 0] and van_ban.total == 6
     # a tier with nothing to show is left out, as in the seed (item 3 has no "Cấp xã")
-    assert [b.label for b in appendix.tables[2].blocks] == ["3.1. Cấp huyện", "Toàn tỉnh"]
-    assert line(block(appendix.tables[2], "3.1"), "Số lượng người tham gia").cell_text(32286) == "32.286"
+    assert [(b.label, b.tier) for b in appendix.tables[2].blocks] == [("", "huyen")]
+    assert line(appendix.tables[2].blocks[0], "Số lượng người tham gia").cell_text(32286) == "32.286"
 
 
 def test_a_changed_value_changes_appendix_footnote_and_comparison(province):
@@ -95,8 +98,20 @@ def test_header_comes_from_the_unit_and_the_report(province):
         "kết quả việc thực hiện dân chủ ở cơ sở năm 2023,",
         "nhiệm vụ trọng tâm năm 2024",
     ]
-    assert c.recipients[0] == "Thường trực Tỉnh ủy, HĐND, UBND tỉnh,"
-    assert c.appendix.title_lines[1] == "(kèm theo Báo cáo số 39-BC/BCĐ, ngày 21/12/2023)"
+    # the seed's "Nơi nhận", every body named from the unit
+    assert c.recipients == [
+        "Thường trực Tỉnh ủy, HĐND, UBND tỉnh,",
+        "Ban cán sự đảng UBND tỉnh,",
+        "Các sở, ban, ngành, đoàn thể tỉnh,",
+        "Các huyện ủy, thành ủy, đảng ủy trực thuộc,",
+        "Các doanh nghiệp nhà nước,",
+        "Chuyên viên giúp việc BCĐ tỉnh,",
+        "Lưu BCĐ tỉnh.",
+    ]
+    assert (
+        c.appendix.title_lines[1] == "(kèm theo Báo cáo số 39-BC/BCĐ, ngày 21/12/2023 của Ban Chỉ đạo tỉnh)"
+    )
+    assert c.issuer_name == "Ban Chỉ đạo tỉnh về xây dựng và thực hiện QCDC ở cơ sở – Tỉnh ủy Lai Châu"
     early = compiled(province, date=dt.date(2024, 1, 5))
     assert early.place_date == "Lai Châu, ngày 05 tháng 01 năm 2024"
 
@@ -108,6 +123,27 @@ def test_state_layout_has_the_national_name_and_motto(province):
     assert c.issuer_lines == [("ỦY BAN NHÂN DÂN", True), ("TỈNH LAI CHÂU", True)]
     assert c.number_line == "Số: 12/BC-UBND"
     assert c.signer_title == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert c.issuer_name == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert c.appendix.title_lines[1].endswith("của Ủy ban nhân dân tỉnh)")
+
+
+def test_a_district_report_goes_to_the_bodies_above_it(province):
+    city = Unit.objects.get(code="105")
+    state = compiled(city, template=ReportTemplate.objects.get(code="ubnd-nha-nuoc"))
+    assert state.recipients == [
+        "UBND tỉnh;",
+        "Ban Chỉ đạo tỉnh;",
+        "Ban Chỉ đạo thành phố;",
+        "Thường trực Thành ủy;",
+        "Thường trực HĐND thành phố;",
+        "Lưu: VT.",
+    ]
+    assert state.issuer_name == "Ủy ban nhân dân thành phố Lai Châu"
+    party = compiled(city)
+    assert party.recipients[:2] == ["Ban Chỉ đạo tỉnh,", "Thường trực Thành ủy, HĐND, UBND thành phố,"]
+    assert "Ban cán sự đảng UBND thành phố," not in party.recipients  # a province's body only
+    assert "Các phòng, ban, ngành, đoàn thể thành phố," in party.recipients
+    assert party.recipients[-1] == "Lưu BCĐ thành phố."
 
 
 def test_another_province_gets_its_own_report_and_no_word_of_lai_chau(province):
@@ -157,6 +193,38 @@ def test_figures_for_a_tier_a_unit_and_another_period(province, admin_user):
         "2023",
         "/don-vi/105/?ky=2023&chi_tieu=TD_TIEPDAN",
     )
+
+
+def test_a_figure_splits_the_units_own_tier_from_the_tiers_below(province, admin_user):
+    from danchu.reports.sources import figure_sources
+
+    def text(unit, body):
+        report = draft_report(unit, "2023")
+        report.section_list = lambda: [ReportSection(order=1, heading="A", level=1, body=body)]
+        c = compile_report(report)
+        return c.sections[0].paragraphs[0].text, c.figures
+
+    # province: TD_TIEPDAN is 2 (tỉnh) + 16 (huyện) + 560 + 1.113 (xã)
+    line, figs = text(
+        province,
+        "{{TD_TIEPDAN cap=rieng}} | {{TD_TIEPDAN cap=duoi}} | {{TD_TIEPDAN cap=huyen,xa}} | {cac_cap_duoi}",
+    )
+    assert line == "2 | 1.689 | 1.689 | cấp huyện, cấp xã"
+    assert figs[1].tier == "huyen,xa,thon" and figs[2].link.endswith("&cap=huyen,xa")
+    # the same words for a district: its own offices, then the communes
+    line, _ = text(
+        Unit.objects.get(code="105"), "{{TD_TIEPDAN cap=rieng}} | {{TD_TIEPDAN cap=duoi}} | {cac_cap_duoi}"
+    )
+    assert line == "16 | 1.673 | cấp xã"
+    source = figure_sources(admin_user, province, "TD_TIEPDAN", "2023", tier="huyen,xa")
+    assert source.value == 1689 and {ln.tier for p in source.parts for ln in p.lines} == {
+        "Cấp huyện",
+        "Cấp xã",
+    }
+    with pytest.raises(CompileError, match="chỉ số TL_HOAGIAI chỉ tính được cho một cấp"):
+        text(province, "{{TL_HOAGIAI cap=huyen,xa}}")
+    with pytest.raises(CompileError, match="cấp 'huyen,to' không hợp lệ"):
+        text(province, "{{TD_TIEPDAN cap=huyen,to}}")
 
 
 def test_a_unit_outside_the_subtree_is_refused_with_the_section_named(province):

@@ -109,7 +109,11 @@ def test_appendix_items_3_to_6_equal_the_seed(report):
         "Tổng số đoàn/lượt kiểm tra, giám sát": (30,),
         "Tổng số đơn vị cơ sở được kiểm tra, giám sát": (180,),
     }
-    five = rows(report, "5")["Toàn tỉnh"]
+    # item 5 "số liệu tính trong toàn huyện, thành phố": one list, not the district block
+    # followed by a "Toàn tỉnh" block repeating it
+    assert list(rows(report, "5")) == [""]
+    assert table(report, "5").title == "Về xây dựng nông thôn mới (số liệu cấp huyện)"
+    five = rows(report, "5")[""]
     assert five["Số kinh phí huy động sức dân (triệu đồng)"] == (1744,)
     assert five["Số diện tích đất do nhân dân hiến để xây dựng cơ sở hạ tầng (m²)"] == (157974,)
     six = rows(report, "6")
@@ -149,6 +153,12 @@ def test_narrative_figures_and_footnotes_equal_the_seed(report):
         for n in notes
     )
     assert any("tiếp thường xuyên 599 lượt với 715 người bằng 593 vụ việc" in n for n in notes)
+    # footnote 20: the province's own offices, then the districts and communes
+    assert any(
+        "các cơ quan cấp tỉnh tiếp 59 lượt với 119 người bằng 56 vụ việc; "
+        "cơ quan cấp huyện, cấp xã tiếp 540 lượt với 596 người bằng 537 vụ việc" in n
+        for n in notes
+    )
     assert any("956/956 thôn, bản, tổ dân phố có quy ước được phê duyệt, đạt 100%" in n for n in notes)
     assert any("956 tổ hòa giải với 4.893 hòa giải viên" in n and "đạt tỷ lệ 84,73%" in n for n in notes)
     assert any("106 ban thanh tra nhân dân với 963 thành viên; 118 ban giám sát" in n for n in notes)

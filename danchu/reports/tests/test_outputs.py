@@ -125,6 +125,12 @@ def test_pdf_from_libreoffice_has_the_text_and_renders(report, tmp_path):
     assert "1.172 đơn, tăng 73 đơn so với cùng kỳ năm 2022" in text
     assert "bí thư cấp ủy các cấp tiếp dân 576 cuộc" in text  # a footnote
     assert "PHỤ LỤC" in text
+    assert "(kèm theo Báo cáo số 39-BC/BCĐ, ngày 21/12/2023 của Ban Chỉ đạo tỉnh)" in text
+    meta = reader.metadata
+    assert meta.title == (
+        "BÁO CÁO kết quả việc thực hiện dân chủ ở cơ sở năm 2023, nhiệm vụ trọng tâm năm 2024"
+    )
+    assert meta.author == "Ban Chỉ đạo tỉnh về xây dựng và thực hiện QCDC ở cơ sở – Tỉnh ủy Lai Châu"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
     require(bool(shutil.which("pdftoppm")), "poppler pdftoppm")
@@ -206,3 +212,37 @@ def test_a_template_without_appendix_gives_a_document_without_one(province):
     assert "PHỤ LỤC" not in [p.text for p in doc.paragraphs]
     assert doc.element.body[-2].tag == f"{W}p"  # the last block before the section properties
     assert "PHỤ LỤC" not in render_fragment(c)
+
+
+def test_docx_signature_block_and_the_seed_recipients(docx_bytes):
+    doc = Document(io.BytesIO(docx_bytes))
+    closing = doc.tables[1]
+    recipients = [p.text for p in closing.cell(0, 0).paragraphs]
+    assert "- Các huyện ủy, thành ủy, đảng ủy trực thuộc," in recipients
+    assert "- Chuyên viên giúp việc BCĐ tỉnh," in recipients
+    sign = [p.text for p in closing.cell(0, 1).paragraphs]
+    # the title, room for the signature, the name
+    assert sign[0] == "TRƯỞNG BAN CHỈ ĐẠO" and sign[-1] == "Nguyễn Văn A"
+    assert sign[1:-1] and all(not t.strip() for t in sign[1:-1]) and len(sign[1:-1]) >= 3
+    assert closing.rows[0]._tr.trPr.find(f"{W}cantSplit") is not None  # never cut by a page break
+    props = doc.core_properties
+    assert props.author == "Ban Chỉ đạo tỉnh về xây dựng và thực hiện QCDC ở cơ sở – Tỉnh ủy Lai Châu"
+    assert props.title.startswith("BÁO CÁO kết quả việc thực hiện dân chủ ở cơ sở năm 2023")
+
+
+def test_docx_appendix_rows_never_split_and_headings_stay_with_their_table(docx_bytes):
+    doc = Document(io.BytesIO(docx_bytes))
+    tables = doc.tables[2:]
+    assert tables
+    for t in tables:
+        for row in t.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(f"{W}cantSplit") is not None
+        heading = t._tbl.getprevious()  # the "1. Số lượng văn bản…" line above the table
+        assert heading.tag == f"{W}p" and heading.find(f"{W}pPr/{W}keepNext") is not None
+        assert all(p.paragraph_format.keep_with_next for c in t.rows[0].cells for p in c.paragraphs)
+    # item 3 has figures of the districts only: one list, no "Toàn tỉnh" repeating it
+    three = next(t for t in tables if t._tbl.getprevious().xpath("string(.)").startswith("3. "))
+    assert three._tbl.getprevious().xpath("string(.)").endswith("(số liệu cấp huyện)")
+    assert not any(row.cells[0].text in ("Toàn tỉnh", "3.1. Cấp huyện") for row in three.rows)
+    # item 6 has three tiers and their total
+    assert any(row.cells[0].text == "Toàn tỉnh" for t in tables for row in t.rows)

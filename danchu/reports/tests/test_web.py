@@ -191,6 +191,11 @@ def test_each_figure_links_to_the_values_behind_it(client, report, province, mak
         f"/bao-cao/{report.pk}/nguon/?chi_tieu=TD_TIEPDAN&ky=2023&cap=xa&chieu=chuc_danh=bi_thu"
     ).content.decode()
     assert "<strong>560</strong>" in only_communes and ">16<" not in only_communes
+    # a figure of the tiers below the province (cap=duoi) links to the values of those tiers
+    below = client.get(
+        f"/bao-cao/{report.pk}/nguon/?chi_tieu=TD_TIEPDAN&ky=2023&cap=huyen,xa,thon&chieu=chuc_danh=chu_tich"
+    ).content.decode()
+    assert "<strong>1.113</strong>" in below and "03386" in below
 
 
 def test_a_rate_lists_its_numerator_and_denominator(client, report, province, make_user):

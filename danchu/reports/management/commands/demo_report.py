@@ -13,9 +13,12 @@ from django.core.management.base import BaseCommand, CommandError
 from danchu.cli import get_period, get_unit
 from danchu.reports import render
 from danchu.reports.compile import CompileError, compile_report, default_template
-from danchu.reports.services import create_report, find_report
+from danchu.reports.services import create_report, find_report, update_report
 
 UNIT, PERIOD = "12", "2023"
+# the seed report 39-BC/BCĐ of 21/12/2023: its number, signer and signer's title
+NUMBER, DATE, SIGNER = "39", dt.date(2023, 12, 21), "Vũ Mạnh Hà"
+SIGNER_TITLE = "PHÓ BÍ THƯ\nkiêm\nTRƯỞNG BAN CHỈ ĐẠO"
 
 
 def demo_sections(template) -> list[tuple[str, int, str]] | None:
@@ -55,15 +58,19 @@ class Command(BaseCommand):
                 template,
                 unit,
                 period.code,
-                number="39",
-                date=dt.date(2023, 12, 21),
-                signer_title="PHÓ BÍ THƯ\nkiêm\nTRƯỞNG BAN CHỈ ĐẠO",
+                number=NUMBER,
+                date=DATE,
+                signer_title=SIGNER_TITLE,
+                signer_name=SIGNER,
             )
             sections = demo_sections(template)
             if sections:
                 report.sections.all().delete()
                 for order, (heading, level, body) in enumerate(sections):
                     report.sections.create(order=order, heading=heading, level=level, body=body)
+        elif not (report.number and report.signer_name):
+            # a demo report made before the signer was known gets the seed's number and signer
+            update_report(report, number=report.number or NUMBER, signer_name=report.signer_name or SIGNER)
         started = time.perf_counter()
         try:
             compiled = compile_report(report)

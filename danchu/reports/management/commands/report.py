@@ -1,4 +1,4 @@
-"""danchu report --unit CODE --period P [--template NAME] --output FILE"""
+"""danchu report --unit CODE --period P [--template NAME] [--values all|approved|marked] --output FILE"""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from danchu.cli import get_period, get_unit
-from danchu.reports import render
+from danchu.reports import jobs, render
 from danchu.reports.compile import CompileError, compile_report, default_template, draft_report
 from danchu.reports.models import ReportTemplate
 from danchu.reports.services import find_report
+
+# --values of the command → the value modes the web offers (`jobs.VALUE_MODES`)
+VALUES = {"all": "tat-ca", "approved": "da-duyet", "marked": "danh-dau"}
 
 
 class Command(BaseCommand):
@@ -24,6 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("--number", default="", help="số văn bản, ví dụ 39")
         parser.add_argument("--signer", default="", help="họ tên người ký")
         parser.add_argument("--check", action="store_true", help="in kết quả kiểm tra số liệu trước")
+        parser.add_argument(
+            "--values",
+            default="all",
+            choices=list(VALUES),
+            help="số liệu dùng: all = tất cả đã nhập, approved = chỉ số liệu đã duyệt, "
+            "marked = tất cả, đánh dấu * số liệu chưa duyệt (như trên web)",
+        )
 
     def handle(self, *args, **opts):
         period = get_period(opts["period"])
@@ -48,19 +58,28 @@ class Command(BaseCommand):
             report = draft_report(
                 unit, period.code, template, number=opts["number"], signer_name=opts["signer"]
             )
+        try:
+            options = jobs.compile_options(VALUES[opts["values"]])
+        except ValueError as exc:
+            raise CommandError(str(exc))
+        self.stdout.write(f"Số liệu: {jobs.VALUE_MODES[VALUES[opts['values']]]}")
         if opts["check"]:
             from danchu.reports.services import data_check
 
-            problems = data_check(unit, period.code).lines()
+            # "marked" counts every value, like the report itself
+            only = None if options.get("mark_unapproved") else options.get("value_filter")
+            problems = data_check(unit, period.code, value_filter=only).lines()
             for line in problems:
                 self.stdout.write(f"! {line}")
             if not problems:
                 self.stdout.write("Kiểm tra số liệu: không thấy vấn đề.")
         started = time.perf_counter()
         try:
-            compiled = compile_report(report)
+            compiled = compile_report(report, **options)
         except CompileError as exc:
             raise CommandError(str(exc))
+        for note in compiled.notes:
+            self.stdout.write(f"Ghi chú: {note}")
         self.stdout.write(f"Biên soạn xong trong {time.perf_counter() - started:.1f} giây")
         for out in opts["output"]:
             started = time.perf_counter()
