@@ -26,6 +26,7 @@ from danchu.audit.log import log_change
 from danchu.catalog.models import Form
 from danchu.units.models import Tier, Unit, UnitType
 from danchu.values import periods
+from danchu.values.models import DataValue
 from danchu.values.services import CheckedRow, InputRow, RowError, ValuesRefused, WriteResult, apply_rows
 
 from .models import Round, Submission, SubmissionEvent
@@ -760,10 +761,27 @@ def lock_guard(rows: list[CheckedRow], user) -> list[RowError]:
     by_unit = locks({r.unit.pk for r in rows})
     if not by_unit:
         return []
-    errors = []
+    covered = []
     for row in rows:
-        for lock in by_unit.get(row.unit.pk, []):
-            if lock.covers(row.element.pk, row.period):
-                errors.append(RowError(row.row, "", lock.row_message()))
-                break
+        lock = next(
+            (lk for lk in by_unit.get(row.unit.pk, []) if lk.covers(row.element.pk, row.period)), None
+        )
+        if lock is not None:
+            covered.append((row, lock))
+    if not covered:
+        return []
+    # a row that writes back exactly what is stored changes nothing (an export imported again)
+    stored: dict[tuple, tuple[float | None, str]] = {
+        (v.element_id, v.unit_id, v.start, v.end, v.dimensions): (v.value, v.comment)
+        for v in DataValue.objects.filter(
+            unit_id__in={r.unit.pk for r, _ in covered},
+            element_id__in={r.element.pk for r, _ in covered},
+        )
+    }
+    errors = []
+    for row, lock in covered:
+        value, comment = stored.get(row.key, (None, ""))
+        if value == row.value and row.comment in ("", comment):
+            continue
+        errors.append(RowError(row.row, "value", lock.row_message()))
     return errors

@@ -272,7 +272,9 @@ def check_rows(
         checked.append(item)
     if not errors:
         for guard in ROW_GUARDS:
-            errors.extend(guard(checked, user))
+            for error in guard(checked, user):
+                error.file = error.file or file
+                errors.append(error)
     return checked, errors
 
 

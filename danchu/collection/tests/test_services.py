@@ -117,6 +117,10 @@ def test_approved_values_are_locked_until_reopened(round_12):
         apply_rows([InputRow("HG_VUVIEC", "03386", "2023", 11)])
     with pytest.raises(ValuesRefused, match="mở lại trước khi sửa"):
         apply_rows([InputRow("HG_VUVIEC", "03386", "2023-05", 1)])
+    # writing back exactly what is stored changes nothing and passes (an export imported again)
+    assert apply_rows([InputRow("HG_VUVIEC", "03386", "2023", 10)]).unchanged == 1
+    with pytest.raises(ValuesRefused, match="Cột 'value'"):
+        apply_rows([InputRow("HG_VUVIEC", "03386", "2023", 10, comment="ghi chú mới")])
     # other units, other periods and elements off the form are not locked
     apply_rows([InputRow("HG_VUVIEC", "03387", "2023", 11), InputRow("HG_VUVIEC", "03386", "2024", 1)])
     services.reopen(round_12, "03386", reason="Sửa số vụ việc")
