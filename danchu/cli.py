@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 from django.core.management.base import CommandError
 
@@ -99,3 +100,24 @@ def get_unit(code: str, at: dt.date) -> Unit:
             f"Đơn vị '{code}' ({other.name}) không có hiệu lực ngày {at:%d/%m/%Y}; hiệu lực {other.display_valid()}"
         )
     return unit
+
+
+def add_user_option(parser) -> None:
+    parser.add_argument(
+        "--user",
+        default=os.environ.get("DANCHU_USER") or None,
+        help="tên đăng nhập của người thực hiện: được ghi vào nhật ký và kiểm tra quyền "
+        "(mặc định: biến môi trường DANCHU_USER; bỏ trống: quyền hệ thống)",
+    )
+
+
+def get_user(username: str | None):
+    """The person a command acts as, so the change log and round history say who; None = system."""
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None or not user.is_active:
+        raise CommandError(f"Không có người dùng '{username}' đang hoạt động (tạo bằng `danchu create_user`)")
+    return user

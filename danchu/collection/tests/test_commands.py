@@ -104,3 +104,46 @@ def test_unknown_round_and_unit(round_id):
 def test_open_round_refusal(lai_chau):
     code, _, err = run("open_round", "--period", "2023", "--under", "12", "--deadline", "2023-12-20")
     assert code == 1 and "ít nhất một cấp" in err
+
+
+def test_commands_record_who_acted_and_check_their_role(lai_chau, make_user, tmp_path):
+    """`--user` (or DANCHU_USER) makes a command act as a person: the round says who opened it, the
+    history who submitted and approved, and a person without the role is refused like on the web."""
+    from danchu.units.models import Unit
+
+    city = Unit.objects.filter(code="105").order_by("valid_from").first()
+    commune = Unit.objects.filter(code="03386").order_by("valid_from").first()
+    make_user("tinh", lai_chau, "approve")
+    make_user("thanhpho", city, "approve")
+    make_user("quyetthang", commune, "enter")
+    args = (
+        "--period",
+        "2023",
+        "--under",
+        "12",
+        "--tier",
+        "xa",
+        "--deadline",
+        "2023-12-20",
+        "--format",
+        "json",
+    )
+    code, out, err = run("open_round", *args, "--user", "thanhpho")
+    assert code == 1  # the city approver may not open a round for the whole province
+    code, out, _ = run("open_round", *args, "--user", "tinh")
+    rnd = json.loads(out)["round"]
+    path = csv_file(tmp_path, "HG_VUVIEC,03386,2023,10,,\nHG_THANH,03386,2023,8,,\n")
+    assert (
+        run("submit", "--round", str(rnd), "--unit", "03386", "--file", path, "--user", "quyetthang")[0] == 0
+    )
+    code, _, err = run("approve", "--round", str(rnd), "--unit", "03386", "--user", "quyetthang")
+    assert code == 1 and "quyền" in err
+    assert run("approve", "--round", str(rnd), "--unit", "03386", "--user", "thanhpho")[0] == 0
+    sub = Submission.objects.get(round_id=rnd, unit=commune)
+    assert sub.round.opened_by.username == "tinh"
+    assert [(e.action, e.user.username) for e in sub.events.order_by("pk")] == [
+        ("submit", "quyetthang"),
+        ("approve", "thanhpho"),
+    ]
+    code, _, err = run("approve", "--round", str(rnd), "--unit", "03386", "--user", "nobody")
+    assert code == 1 and "Không có người dùng 'nobody'" in err

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from danchu.cli import add_user_option, get_user
 from danchu.collection.models import Round
 from danchu.collection.services import RoundRefused
 
 
 class RoundCommand(BaseCommand):
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        add_user_option(parser)
+        return parser
+
+    def acting_user(self, options):
+        return get_user(options.get("user"))
+
     def get_round(self, pk) -> Round:
         rnd = Round.objects.select_related("form", "under").filter(pk=pk).first()
         if rnd is None:

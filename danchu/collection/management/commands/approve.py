@@ -14,9 +14,10 @@ class Command(RoundCommand):
 
     def handle(self, *args, round_id, unit, comment, **opts):
         rnd = self.get_round(round_id)
-        with acting(source="cli:approve"):
+        user = self.acting_user(opts)
+        with acting(user=user, source="cli:approve"):
             try:
-                sub = services.approve(rnd, unit, comment=comment)
+                sub = services.approve(rnd, unit, user=user, comment=comment)
             except services.RoundRefused as exc:
                 raise self.refuse(exc, f"Không phê duyệt được báo cáo của đơn vị {unit}")
         self.stdout.write(

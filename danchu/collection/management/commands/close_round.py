@@ -12,6 +12,10 @@ class Command(RoundCommand):
 
     def handle(self, *args, round_id, **opts):
         rnd = self.get_round(round_id)
-        with acting(source="cli:close_round"):
-            services.close_round(rnd)
+        user = self.acting_user(opts)
+        with acting(user=user, source="cli:close_round"):
+            try:
+                services.close_round(rnd, user=user)
+            except services.RoundRefused as exc:
+                raise self.refuse(exc, f"Không đóng được đợt báo cáo số {rnd.pk}")
         self.stdout.write(f"Đã đóng đợt báo cáo số {rnd.pk}.")

@@ -23,10 +23,18 @@ class Command(RoundCommand):
     def handle(self, *args, form, period, under, tier, unit_types, deadline, title, format, **opts):
         p = get_period(period)
         unit = get_unit(under, p.end)
-        with acting(source="cli:open_round"):
+        user = self.acting_user(opts)
+        with acting(user=user, source="cli:open_round"):
             try:
                 rnd = services.open_round(
-                    form, p, unit, parse_date(deadline), tiers=tier, unit_types=unit_types, title=title
+                    form,
+                    p,
+                    unit,
+                    parse_date(deadline),
+                    tiers=tier,
+                    unit_types=unit_types,
+                    title=title,
+                    user=user,
                 )
             except services.RoundRefused as exc:
                 raise self.refuse(exc, "Không mở được đợt báo cáo")

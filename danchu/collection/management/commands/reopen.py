@@ -14,9 +14,10 @@ class Command(RoundCommand):
 
     def handle(self, *args, round_id, unit, reason, **opts):
         rnd = self.get_round(round_id)
-        with acting(source="cli:reopen"):
+        user = self.acting_user(opts)
+        with acting(user=user, source="cli:reopen"):
             try:
-                sub = services.reopen(rnd, unit, reason=reason)
+                sub = services.reopen(rnd, unit, user=user, reason=reason)
             except services.RoundRefused as exc:
                 raise self.refuse(exc, f"Không mở lại được báo cáo của đơn vị {unit}")
         self.stdout.write(

@@ -14,9 +14,10 @@ class Command(RoundCommand):
 
     def handle(self, *args, round_id, unit, reason, **opts):
         rnd = self.get_round(round_id)
-        with acting(source="cli:return"):
+        user = self.acting_user(opts)
+        with acting(user=user, source="cli:return"):
             try:
-                sub = services.return_submission(rnd, unit, reason)
+                sub = services.return_submission(rnd, unit, reason, user=user)
             except services.RoundRefused as exc:
                 raise self.refuse(exc, f"Không trả lại được báo cáo của đơn vị {unit}")
         self.stdout.write(f"Đã trả lại báo cáo của {sub.unit.name} ({sub.unit.code}): {sub.return_reason}")

@@ -22,16 +22,19 @@ class Command(RoundCommand):
 
     def handle(self, *args, round_id, unit, file, comment, **opts):
         rnd = self.get_round(round_id)
-        with acting(source=f"cli:submit:{Path(file).name}" if file else "cli:submit"):
+        user = self.acting_user(opts)
+        with acting(user=user, source=f"cli:submit:{Path(file).name}" if file else "cli:submit"):
             try:
                 if file:
                     try:
                         data = Path(file).read_bytes()
                     except OSError as exc:
                         raise CommandError(f"Không mở được tệp {file}: {exc.strerror}")
-                    result = services.submit_file(rnd, unit, data, Path(file).name, comment=comment)
+                    result = services.submit_file(
+                        rnd, unit, data, Path(file).name, user=user, comment=comment
+                    )
                 else:
-                    result = services.submit(rnd, unit, comment=comment)
+                    result = services.submit(rnd, unit, user=user, comment=comment)
             except services.RoundRefused as exc:
                 raise self.refuse(exc, f"Không nộp được báo cáo của đơn vị {unit}")
         sub = result.submission

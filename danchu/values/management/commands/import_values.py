@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from danchu.audit.context import acting
+from danchu.cli import add_user_option, get_user
 from danchu.values.services import ValuesRefused, import_file
 
 
@@ -10,11 +11,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+        add_user_option(parser)
 
-    def handle(self, *args, file, dry_run, **opts):
-        with acting(source=f"import:{file}"):
+    def handle(self, *args, file, dry_run, user, **opts):
+        person = get_user(user)
+        with acting(user=person, source=f"import:{file}"):
             try:
-                result = import_file(file, dry_run=dry_run)
+                result = import_file(file, user=person, dry_run=dry_run)
             except ValuesRefused as exc:
                 for err in exc.errors:
                     self.stderr.write(str(err))
