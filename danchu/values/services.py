@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from danchu.audit.log import log_changes, make_change
 from danchu.catalog.expressions import ExpressionError, parse_filter
@@ -347,7 +347,19 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
     DataValue.objects.bulk_update(changed, ["value", "comment", "updated_by"], batch_size=2000)
     log_changes(changes)
     result.created, result.updated = len(new), len(changed)
+    if len(new) >= ANALYZE_AFTER_ROWS:
+        refresh_statistics()
     return result
+
+
+# SQLite plans a subtree's sums with the covering index only once it has table statistics
+# (docs/performance.md); PostgreSQL's autovacuum gets there too, but only some time after a big import.
+ANALYZE_AFTER_ROWS = 5000
+
+
+def refresh_statistics() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(DataValue._meta.db_table)}")
 
 
 def apply_rows(rows: Iterable[InputRow], user=None, dry_run: bool = False, file: str = "") -> WriteResult:

@@ -139,3 +139,28 @@ def test_a_file_without_comments_keeps_the_note_of_an_unchanged_figure(lai_chau,
     assert DataValue.objects.get().comment == "số tổ theo quyết định 12/QĐ"
     run_import(write(tmp_path, "HG_TO,12,2023,5,,\n", "changed.csv"))
     assert (DataValue.objects.get().value, DataValue.objects.get().comment) == (5, "")
+
+
+def test_a_large_import_gives_the_planner_fresh_statistics(lai_chau, monkeypatch):
+    """Without statistics SQLite sums a province through the wrong index (seconds, not milliseconds)."""
+    from django.db import connection
+
+    from danchu.values import services
+    from danchu.values.services import InputRow, apply_rows
+
+    table = DataValue._meta.db_table
+    monkeypatch.setattr(services, "ANALYZE_AFTER_ROWS", 3)
+    if connection.vendor == "sqlite":
+        query = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s"
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE sqlite_schema")  # makes sure sqlite_stat1 exists
+            cursor.execute("DELETE FROM sqlite_stat1 WHERE tbl = %s", [table])
+    else:
+        query = "SELECT count(*) FROM pg_stats WHERE tablename = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(query, [table])
+        assert cursor.fetchone()[0] == 0
+    apply_rows([InputRow("HG_TO", code, "2023", 1) for code in ("12", "105", "03386")])
+    with connection.cursor() as cursor:
+        cursor.execute(query, [table])
+        assert cursor.fetchone()[0] > 0
