@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo test lint serve bench clean
+.PHONY: setup demo test lint serve bench clean libreoffice
 
 setup: $(STAMP) node_modules/.installed danchu/locale/en/LC_MESSAGES/django.mo
 
@@ -23,7 +23,15 @@ node_modules/.installed: package.json package-lock.json $(STAMP)
 danchu/locale/en/LC_MESSAGES/django.mo: danchu/locale/en/LC_MESSAGES/django.po $(STAMP)
 	$(BIN)/python -m danchu.compile_translations
 
-demo: setup
+# The PDF is rendered by LibreOffice; install it where missing and allowed (root with apt), else say so.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      apt-get install -y -q --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null; }; \
+	    else echo "LibreOffice chưa được cài: báo cáo mẫu sẽ không có bản PDF (cài gói libreoffice-writer)."; fi; }
+
+demo: setup libreoffice
 	$(BIN)/danchu migrate --noinput
 	$(BIN)/danchu load_demo
 	$(BIN)/danchu demo_report
