@@ -33,7 +33,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy danchu/units danchu/catalog danchu/values danchu/analytics danchu/text.py
+	$(BIN)/mypy danchu
 	DATABASE_URL=sqlite://:memory: $(BIN)/danchu makemigrations --check --dry-run
 
 test: lint

@@ -537,11 +537,11 @@ class _Compiler:
                         AppendixBlock(f"{section.code}.{len(blocks) + 1}. {tier_names[tier]}", tier, lines)
                     )
             title = section.title
-            if len(blocks) == 1 and blocks[0].tier is not None:
+            only_tier = blocks[0].tier if len(blocks) == 1 else None
+            if only_tier is not None:
                 # one tier alone holds the figures: one list, the total would repeat it
-                only = blocks[0]
-                blocks = [AppendixBlock("", only.tier, only.lines)]
-                title = f"{title} (số liệu {tier_names[only.tier].lower()})"
+                blocks = [AppendixBlock("", only_tier, blocks[0].lines)]
+                title = f"{title} (số liệu {tier_names[only_tier].lower()})"
             else:
                 lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
                 blocks.append(AppendixBlock(f"Toàn {self.context['cap']}", None, lines))
