@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 
 from danchu.analytics.engine import Result, aggregate
 from danchu.catalog.models import DataElement, DimensionOption, Form, FormRow, Indicator
@@ -56,8 +57,10 @@ class Figure:
 
     @property
     def link(self) -> str:
+        """The unit page behind the figure, under the active language's prefix (/en/… in English)."""
         tier = f"&cap={self.tier}" if self.tier else ""
-        return f"/don-vi/{self.unit_code}/?ky={self.period}&chi_tieu={self.code}{tier}"
+        page = reverse("unit", kwargs={"code": self.unit_code})
+        return f"{page}?ky={self.period}&chi_tieu={self.code}{tier}"
 
 
 @dataclass
