@@ -41,7 +41,7 @@ demo: setup libreoffice
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy danchu/units danchu/catalog danchu/values danchu/analytics danchu/text.py
+	$(BIN)/mypy danchu
 	DATABASE_URL=sqlite://:memory: $(BIN)/danchu makemigrations --check --dry-run
 
 test: lint

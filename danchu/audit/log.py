@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
+
 from .context import current
 from .models import ObjectChange
 
@@ -12,7 +14,7 @@ def make_change(
     action: str, object_type: str, object_id, object_repr: str, before=None, after=None
 ) -> ObjectChange:
     ctx = current()
-    user = ctx.user if getattr(ctx.user, "pk", None) else None
+    user = ctx.user if isinstance(ctx.user, User) and ctx.user.pk else None
     return ObjectChange(
         user=user,
         user_name=getattr(user, "username", "") or ctx.source,

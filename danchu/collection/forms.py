@@ -20,7 +20,8 @@ def find_under(user, code: str, period: periods.Period) -> Unit | None:
     code = (code or "").strip()
     if not code:
         return None
-    return scope_units(user, Role.VIEW).at(period.end).filter(code=code).order_by("depth").first()
+    in_force = Unit.objects.at(period.end)
+    return scope_units(user, Role.VIEW, in_force).filter(code=code).order_by("depth").first()
 
 
 class OpenRoundForm(forms.Form):

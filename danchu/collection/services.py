@@ -741,9 +741,10 @@ def period_lock(unit: Unit, period: periods.Period, form: Form | str = "QCDC") -
     for `period` (so nothing on it can be typed), or None. The entry page asks this; the
     guard of the write paths asks `locks` row by row."""
     if isinstance(form, str):
-        form = Form.objects.filter(code=form).first()  # type: ignore[assignment]
-        if form is None:
+        found = Form.objects.filter(code=form).first()
+        if found is None:
             return None
+        form = found
     wanted = _form_element_ids(form.pk, {})
     if not wanted:
         return None

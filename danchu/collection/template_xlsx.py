@@ -256,7 +256,7 @@ def read_filled(data: bytes, name: str) -> list[InputRow]:
         if not rows:
             _refuse_empty(name, "cột 'value'")
         return rows
-    header, rows = read_xlsx_rows(data, name)
+    header, table = read_xlsx_rows(data, name)
     _refuse_extra_sheets(data, name)
     names = [str(h or "").strip().lower() for h in header]
     if "element" not in names or "value" not in names:
@@ -272,7 +272,7 @@ def read_filled(data: bytes, name: str) -> list[InputRow]:
         return cells[i] if i is not None and i < len(cells) else None
 
     out = []
-    for n, cells in enumerate(rows, start=2):
+    for n, cells in enumerate(table, start=2):
         element = str(cell(cells, "element") or "").strip()
         value = cell(cells, "value")
         if not element or value is None or str(value).strip() == "":

@@ -135,19 +135,17 @@ def _preview(user, data) -> dict:
     form = OpenRoundForm(data, user=user)
     form.is_valid()
     period, unit = form.cleaned_data.get("period"), form.cleaned_data.get("under_unit")
-    if unit is None or "tiers" not in form.cleaned_data:
+    if unit is None or period is None or "tiers" not in form.cleaned_data:
         problems = [str(e) for f in ("period", "under", "tiers") for e in form.errors.get(f, [])]
         return {"problems": problems}
     units = services.units_asked(unit, period, form.cleaned_data["tiers"])
     shown = list(units.select_related("parent")[:PREVIEW_LIMIT])
     # Units another round already asks the same form for the same period: opening would be refused.
     taken = services.units_taken(form.cleaned_data.get("form") or "QCDC", period, units)
-    for u in shown:
-        u.taken_by = taken.get(u.pk)
     deadline = form.cleaned_data.get("deadline")
     return {
         "count": units.count(),
-        "units": shown,
+        "units": [(u, taken.get(u.pk)) for u in shown],
         "limit": PREVIEW_LIMIT,
         "under": unit,
         "period": period,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 
 from danchu.analytics.engine import Result, aggregate
 from danchu.catalog.models import DataElement, DimensionOption, Form, FormRow, Indicator
@@ -56,8 +57,10 @@ class Figure:
 
     @property
     def link(self) -> str:
+        """The unit page behind the figure, under the active language's prefix (/en/… in English)."""
         tier = f"&cap={self.tier}" if self.tier else ""
-        return f"/don-vi/{self.unit_code}/?ky={self.period}&chi_tieu={self.code}{tier}"
+        page = reverse("unit", kwargs={"code": self.unit_code})
+        return f"{page}?ky={self.period}&chi_tieu={self.code}{tier}"
 
 
 @dataclass
@@ -537,11 +540,11 @@ class _Compiler:
                         AppendixBlock(f"{section.code}.{len(blocks) + 1}. {tier_names[tier]}", tier, lines)
                     )
             title = section.title
-            if len(blocks) == 1 and blocks[0].tier is not None:
+            only_tier = blocks[0].tier if len(blocks) == 1 else None
+            if only_tier is not None:
                 # one tier alone holds the figures: one list, the total would repeat it
-                only = blocks[0]
-                blocks = [AppendixBlock("", only.tier, only.lines)]
-                title = f"{title} (số liệu {tier_names[only.tier].lower()})"
+                blocks = [AppendixBlock("", only_tier, blocks[0].lines)]
+                title = f"{title} (số liệu {tier_names[only_tier].lower()})"
             else:
                 lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
                 blocks.append(AppendixBlock(f"Toàn {self.context['cap']}", None, lines))

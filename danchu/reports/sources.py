@@ -125,20 +125,22 @@ def figure_sources(
         raise SourceError(f"Chỉ số {code} chỉ tính được cho một cấp")
     unit = root
     if unit_code and unit_code != root.code:
-        unit = (
+        found = (
             Unit.objects.at(p.end)
             .subtree(root)
             .filter(code=unit_code)
             .filter(scope_q(user, Role.VIEW))
             .first()
         )
-        if unit is None:
+        if found is None:
             raise SourceError(f"Đơn vị mã '{unit_code}' không thuộc {root.name} ngày {p.end:%d/%m/%Y}")
+        unit = found
     element = DataElement.objects.filter(code=code).first()
     indicator = None if element else Indicator.objects.filter(code=code).first()
     if element is None and indicator is None:
         raise SourceError(f"Không có chỉ tiêu hay chỉ số mã '{code}'")
     result = aggregate(unit, p, by="tier" if tier else None, elements=[code], value_filter=only)
+    value: float | None
     if len(tiers) > 1:
         value = sum(result.value(code, t, **dims) or 0.0 for t in tiers)
     else:
@@ -157,6 +159,7 @@ def figure_sources(
         value = value or 0.0
         value_text = format_number(value)
         parts = [_part(user, unit, p, tier, code, dims, "", only, marks)]
+        assert element is not None  # neither an element nor an indicator was refused above
         name = element.name
     notes = list(result.notes)
     if any(part.stock for part in parts):

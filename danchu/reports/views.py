@@ -183,7 +183,7 @@ def section_save(request, pk: int, section_id: int):
             except ValueError as exc:
                 error = str(exc)
         else:
-            error = "; ".join(e for errs in form.errors.values() for e in errs)
+            error = "; ".join(str(e) for errs in form.errors.values() for e in errs)
     if not _is_htmx(request):
         if saved:
             messages.success(request, _("Đã lưu mục “%(heading)s”.") % {"heading": section.heading})
@@ -258,7 +258,8 @@ def section_delete(request, pk: int, section_id: int):
 def data_check(request, pk: int):
     """Kiểm tra số liệu trước khi lập báo cáo (loaded into the report page by htmx)."""
     report = _report(request, pk)
-    form_code = report.template.form.code if report.template.form_id else "QCDC"
+    form = report.template.form
+    form_code = form.code if form is not None else "QCDC"
     error, check = "", None
     try:
         check = services.data_check(report.unit, report.period, form=form_code)

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from danchu.reports.compile import CompileError, compile_report, draft_report
 from danchu.reports.models import ReportSection, ReportTemplate
@@ -193,6 +194,17 @@ def test_figures_for_a_tier_a_unit_and_another_period(province, admin_user):
         "2023",
         "/don-vi/105/?ky=2023&chi_tieu=TD_TIEPDAN",
     )
+
+
+def test_figure_links_keep_the_english_prefix(province):
+    report = draft_report(province, "2023")
+    report.section_list = lambda: [
+        ReportSection(order=1, heading="A", level=1, body="{{TD_TIEPDAN unit=105}}")
+    ]
+    fig = compile_report(report).figures[0]
+    with translation.override("en"):
+        assert fig.link == "/en/don-vi/105/?ky=2023&chi_tieu=TD_TIEPDAN"
+    assert fig.link == "/don-vi/105/?ky=2023&chi_tieu=TD_TIEPDAN"
 
 
 def test_a_figure_splits_the_units_own_tier_from_the_tiers_below(province, admin_user):

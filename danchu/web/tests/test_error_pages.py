@@ -2,7 +2,8 @@
 
 import logging
 
-from django.test import RequestFactory
+import pytest
+from django.test import Client, RequestFactory
 from django.views import defaults
 
 
@@ -45,3 +46,15 @@ def test_500_is_a_standalone_vietnamese_page(rf: RequestFactory, settings):
     page = response.content.decode()
     assert response.status_code == 500
     assert "Lỗi hệ thống" in page and 'lang="vi"' in page and "Server Error" not in page
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_csrf_token_says_so_in_vietnamese():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/dang-nhap/", {"username": "demo", "password": "demo-danchu-2023"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Biểu mẫu đã hết hạn" in page and "Hãy tải lại trang rồi thử lại" in page
+    assert "CSRF verification failed" not in page and "danchu" in page  # the site's page, not Django's
+    english = client.post("/en/dang-nhap/", {"username": "demo", "password": "demo-danchu-2023"})
+    assert english.status_code == 403 and "Reload the page and try again" in english.content.decode()
