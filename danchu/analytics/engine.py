@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import F, Q, Sum, Value, Window
 from django.db.models.functions import RowNumber, Substr
 
+from danchu.analytics.models import FlowRollup
 from danchu.catalog.expressions import Expression, parse_filter
 from danchu.catalog.models import DataElement, Indicator
 from danchu.units.models import PATH_WIDTH, Lineage, Unit, successor_at
@@ -257,7 +258,13 @@ def sums(
         return unit_codes[g]
 
     if flows:
-        for r in run(here.filter(element_id__in=flows)):
+        if value_filter is None and by in (None, "tier"):
+            # the rollup holds the subtree below the root; the root's own values are read as they are
+            flow_rows = list(run(here.filter(element_id__in=flows, unit_id=root.pk)))
+            flow_rows += _rolled_up(root, period, by, flows)
+        else:
+            flow_rows = list(run(here.filter(element_id__in=flows)))
+        for r in flow_rows:
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
     if stocks:
         in_scope = in_tree & Q(element_id__in=stocks)
@@ -271,6 +278,24 @@ def sums(
 
     _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label)
     return dict(out)
+
+
+def _rolled_up(root: Unit, period: Period, by: str | None, flows: list[int]) -> list[dict]:
+    """Flow sums of the units strictly below `root` still in force at the period's end, from
+    `FlowRollup` (thousands of rows for the whole country instead of millions of values)."""
+    return list(
+        FlowRollup.objects.filter(
+            ancestor=root,
+            start__gte=period.start,
+            end__lte=period.end,
+            unit_valid_to__gte=period.end,
+            element_id__in=flows,
+        )
+        .annotate(g=F("tier") if by == "tier" else Value(""))
+        .values("element_id", "dimensions", "g")
+        .annotate(total=Sum("total"))
+        .order_by()
+    )
 
 
 def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label) -> None:

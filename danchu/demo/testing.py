@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from danchu.accounts.models import Membership
+from danchu.analytics import rollup
 from danchu.audit.models import ObjectChange
 from danchu.units.models import Lineage, Unit
 from danchu.values.models import DataValue
@@ -37,3 +38,5 @@ def remove_since(marks: dict) -> None:
                 added.filter(depth=depth).delete()
         else:
             added.delete()
+    # values were deleted past the write path: sum the rollup again from what is left
+    rollup.rebuild()

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
+from danchu.analytics import rollup
 from danchu.audit.log import log_changes, make_change
 from danchu.catalog.expressions import ExpressionError, parse_filter
 from danchu.catalog.models import DataElement, DimensionOption
@@ -299,9 +300,11 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
     new: list[DataValue] = []
     changed: list[DataValue] = []
     changes = []
+    deltas: list[tuple[CheckedRow, float]] = []
     for row in checked:
         found = existing.get(row.key)
         if found is None:
+            deltas.append((row, 0.0))
             new.append(
                 DataValue(
                     element=row.element,
@@ -329,6 +332,7 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
             # a file without comments (the Excel template) does not wipe the note of an unchanged
             # figure; a changed figure takes the new row's comment, empty or not
             before = {"value": found.value, "comment": found.comment}
+            deltas.append((row, found.value))
             found.value, found.comment, found.updated_by_id = row.value, row.comment, user_id
             changed.append(found)
             changes.append(
@@ -345,6 +349,10 @@ def write(checked: list[CheckedRow], user=None) -> WriteResult:
             result.unchanged += 1
     DataValue.objects.bulk_create(new, batch_size=2000)
     DataValue.objects.bulk_update(changed, ["value", "comment", "updated_by"], batch_size=2000)
+    rollup.add(
+        (row.unit, row.element, row.dimensions, row.period.start, row.period.end, row.value - before)
+        for row, before in deltas
+    )
     log_changes(changes)
     result.created, result.updated = len(new), len(changed)
     if len(new) >= ANALYZE_AFTER_ROWS:
