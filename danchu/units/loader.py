@@ -120,6 +120,11 @@ def load(tree: str, province: str | None = None) -> LoadResult:
     relink_lineage(result)
     if province and not Unit.objects.filter(code=province, tier=Tier.TINH).exists():
         raise ValueError(f"Không tìm thấy tỉnh có mã {province} trong cây {tree}")
+    if result.updated:
+        # a unit that moved or changed its validity changes which totals its values roll into
+        from danchu.analytics import rollup
+
+        rollup.rebuild()
     return result
 
 

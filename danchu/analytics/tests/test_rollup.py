@@ -65,3 +65,16 @@ def test_rollup_follows_every_write_and_a_rebuild_agrees(lai_chau):
         )
         == kept
     )
+
+
+def test_reloading_units_that_changed_keeps_the_rollup_true(lai_chau):
+    """A unit whose validity the loader corrects carries its values into other totals."""
+    from danchu.units import loader
+
+    apply_rows([InputRow("TT_HOINGHI", "03386", "2023", 4)])
+    Unit.objects.filter(code="03386", valid_to=dt.date(2025, 6, 30)).update(valid_to=dt.date(2023, 6, 30))
+    rollup.rebuild()  # the rollup as it stood with the wrong validity
+    assert loader.load("legacy", "12").updated == 1
+    fast, slow = both_ways(unit("12"), "2023", "tier")
+    assert fast == slow
+    assert aggregate(unit("12"), parse("2023"), by="tier").value("TT_HOINGHI", "xa") == 4
