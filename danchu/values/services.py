@@ -124,6 +124,23 @@ def parse_number(raw: object) -> float:
     return value
 
 
+NEGATIVE, NOT_INTEGER = "negative", "not_integer"
+
+
+def check_value(raw: object, value_type: str, allow_negative: bool) -> tuple[float, str]:
+    """What a typed value may be, in one place for imports, the API and the web's live check:
+    (value, "") when fine, else the problem — NEGATIVE, NOT_INTEGER or why it is not a number."""
+    try:
+        value = parse_number(raw)
+    except ValueError as exc:
+        return 0.0, str(exc)
+    if value < 0 and not allow_negative:
+        return value, NEGATIVE
+    if value_type == DataElement.ValueType.INTEGER and not value.is_integer():
+        return value, NOT_INTEGER
+    return value, ""
+
+
 def canonical_dimensions(
     element: DataElement, text: str, options: dict[tuple[str, str], DimensionOption]
 ) -> str:
@@ -242,19 +259,18 @@ def check_rows(
         except ValueError as exc:
             fail("dimensions", str(exc))
             continue
-        try:
-            value = parse_number(row.value)
-        except ValueError as exc:
-            fail("value", f"giá trị {exc}")
-            continue
-        if value < 0 and not element.allow_negative:
+        value, problem = check_value(row.value, element.value_type, element.allow_negative)
+        if problem == NEGATIVE:
             fail("value", f"{element.code} là số đếm, không được âm ({value:g})")
             continue
-        if element.value_type == DataElement.ValueType.INTEGER and not value.is_integer():
+        if problem == NOT_INTEGER:
             fail(
                 "value",
                 f"{element.code} phải là số nguyên ({element.unit_of_measure}), nhận được {row.value}",
             )
+            continue
+        if problem:
+            fail("value", f"giá trị {problem}")
             continue
         if user is not None and not can(user, Role.ENTER, unit):
             fail("unit", f"bạn không có quyền nhập số liệu cho {unit.name} ({unit.code})")

@@ -21,7 +21,17 @@ from danchu.text import format_number, format_percent
 from danchu.units.models import Unit
 from danchu.values.models import DataValue
 from danchu.values.periods import Period
-from danchu.values.services import InputRow, RowError, ValuesRefused, WriteResult, apply_rows, parse_number
+from danchu.values.services import (
+    NEGATIVE,
+    NOT_INTEGER,
+    InputRow,
+    RowError,
+    ValuesRefused,
+    WriteResult,
+    apply_rows,
+    check_value,
+    parse_number,
+)
 
 from .formview import GridSection, layout
 
@@ -221,16 +231,13 @@ def number_errors(grid: EntryGrid) -> None:
     for cell in grid.cells.values():
         if cell.value == "":
             continue
-        try:
-            value = parse_number(cell.value)
-        except ValueError as exc:
-            cell.error = f"giá trị {exc}"
-            continue
-        vtype, negative_ok = kinds.get(cell.element, ("", False))
-        if value < 0 and not negative_ok:
+        _value, problem = check_value(cell.value, *kinds.get(cell.element, ("", False)))
+        if problem == NEGATIVE:
             cell.error = _("không được âm")
-        elif vtype == DataElement.ValueType.INTEGER and not value.is_integer():
+        elif problem == NOT_INTEGER:
             cell.error = _("phải là số nguyên")
+        elif problem:
+            cell.error = f"giá trị {problem}"
 
 
 def save(grid: EntryGrid, data, user) -> WriteResult | None:
