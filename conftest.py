@@ -16,7 +16,7 @@ def require(available: bool, what: str) -> None:
         return
     if REQUIRE_SERVICES:
         pytest.fail(f"{what} is required (DANCHU_REQUIRE_SERVICES=1) but not available")
-    pytest.skip(f"{what} not available")
+    pytest.skip(f"{what} not available here; with DANCHU_REQUIRE_SERVICES=1 (as in CI) this fails instead")
 
 
 @pytest.fixture(autouse=True)
