@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo test lint serve bench clean libreoffice
+.PHONY: setup system demo test lint serve bench clean
 
-setup: $(STAMP) node_modules/.installed danchu/locale/en/LC_MESSAGES/django.mo
+setup: system $(STAMP) node_modules/.installed danchu/locale/en/LC_MESSAGES/django.mo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,15 +23,20 @@ node_modules/.installed: package.json package-lock.json $(STAMP)
 danchu/locale/en/LC_MESSAGES/django.mo: danchu/locale/en/LC_MESSAGES/django.po $(STAMP)
 	$(BIN)/python -m danchu.compile_translations
 
-# The PDF is rendered by LibreOffice; install it where missing and allowed (root with apt), else say so.
-libreoffice:
-	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || \
-	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	      apt-get install -y -q --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null \
-	      || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null; }; \
-	    else echo "LibreOffice chưa được cài: báo cáo mẫu sẽ không có bản PDF (cài gói libreoffice-writer)."; fi; }
+# System packages (Debian names), installed where this runs as root with apt; elsewhere the
+# missing ones are named and set-up goes on without them (bin/system-packages):
+# - libreoffice-writer-nogui renders the PDF;
+# - fonts-liberation2 is the Times New Roman replacement with every Vietnamese letter
+#   (fonts-liberation 1.07 has none of ơ, ư, ạ…ỹ, so LibreOffice mixes in DejaVu Serif letter by letter);
+# - poppler-utils (pdftotext, pdffonts) reads the PDFs back in tests; chromium drives the browser
+#   tests; postgresql is the second database the suite runs on in CI (.ci/run).
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils chromium postgresql
+SYSTEM_EXTRA ?=
 
-demo: setup libreoffice
+system:
+	@sh bin/system-packages $(SYSTEM_PACKAGES) $(SYSTEM_EXTRA)
+
+demo: setup
 	$(BIN)/danchu migrate --noinput
 	$(BIN)/danchu load_demo
 	$(BIN)/danchu demo_report

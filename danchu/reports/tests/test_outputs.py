@@ -110,6 +110,11 @@ def test_docx_has_real_word_footnotes(docx_bytes, report):
     assert used and all(f'w:styleId="{style_id}"' in styles for style_id in used)
 
 
+def _pdf_tool(name: str, *args: str) -> str:
+    require(bool(shutil.which(name)), f"poppler {name}")
+    return subprocess.run([name, *args], capture_output=True, check=True, text=True).stdout
+
+
 def test_pdf_from_libreoffice_has_the_text_and_renders(report, tmp_path):
     require(bool(shutil.which("soffice")), "LibreOffice")
     from pypdf import PdfReader
@@ -133,12 +138,33 @@ def test_pdf_from_libreoffice_has_the_text_and_renders(report, tmp_path):
     assert meta.author == "Ban Chỉ đạo tỉnh về xây dựng và thực hiện QCDC ở cơ sở – Tỉnh ủy Lai Châu"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
-    require(bool(shutil.which("pdftoppm")), "poppler pdftoppm")
-    subprocess.run(
-        ["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(path), str(tmp_path / "p")], check=True
-    )
+    _pdf_tool("pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(path), str(tmp_path / "p"))
     [png] = tmp_path.glob("p*.png")
     assert png.stat().st_size > 1000
+
+
+def test_pdf_is_one_serif_family_with_whole_vietnamese_words(report, tmp_path):
+    """A letter the font lacks is drawn with another font: the page mixes two families and
+    pdftotext splits the word there ("ổn đ ịnh", "T NH Y LAI CHÂUỈ Ủ")."""
+    require(bool(shutil.which("soffice")), "LibreOffice")
+    from danchu.reports.pdf import docx_to_pdf
+
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(docx_to_pdf(build_docx(report)))
+
+    def words(text: str) -> set[str]:
+        return {w.strip(".,;:()“”\"'*–-/%0123456789") for w in text.split()} - {""}
+
+    printed = words(_pdf_tool("pdftotext", "-enc", "UTF-8", str(path), "-"))
+    headers = [h for t in report.appendix.tables for h in t.headers]
+    known = words(report.plain_text() + " " + " ".join(headers))
+    assert {"TỈNH", "ỦY", "CỘNG", "SẢN", "kết", "quả", "cấp", "chỉ", "định", "người"} <= printed
+    assert sorted(w for w in printed - known if not w.isascii()) == []  # no "đ ịnh", "ng ười"
+    # "name type encoding emb sub uni object ID" after two header lines; a subset is "ABCDEF+Name"
+    names = [line.split()[0] for line in _pdf_tool("pdffonts", str(path)).splitlines()[2:]]
+    families = {re.sub(r"^[A-Z]{6}\+", "", n).split("-")[0] for n in names}
+    assert len(families) == 1, families
+    assert families <= {"LiberationSerif", "TimesNewRoman", "TimesNewRomanPSMT", "Tinos"}, families
 
 
 def _sum(ws, formula: str) -> float:
