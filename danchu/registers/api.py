@@ -25,6 +25,9 @@ from .files import import_book, write_book
 from .listing import find
 
 router = Router(auth=api_auth, tags=["sổ theo dõi"])
+# each register's own actions come before the routes shared by every kind
+router.add_router("/petitions", "danchu.registers.petitions.api.router")
+router.add_router("", "danchu.registers.reception.api.router")
 
 
 class KindOut(Schema):

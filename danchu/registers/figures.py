@@ -121,8 +121,11 @@ class Figure:
 
     def count(self, unit: Unit, months: list[Month]) -> Counts:
         """{(month code, dimension key): value} for the months where anything counts."""
-        filters = [(m, self.when(m)) for m in months]
-        filters = [(m, q) for m, q in filters if q is not None]
+        filters: list[tuple[Month, Q]] = []
+        for m in months:
+            q = self.when(m)
+            if q is not None:
+                filters.append((m, q))
         if not filters:
             return {}
         fixed = {k: v for k, v in self.dims.items() if isinstance(v, str)}

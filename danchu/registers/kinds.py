@@ -73,7 +73,7 @@ class Register:
 
     def records(self, user=None) -> QuerySet:
         """The register's records the user may see (all of them for user None: the system)."""
-        qs = self.model.objects.select_related("unit")
+        qs = self.model._default_manager.select_related("unit")
         if user is not None:
             qs = qs.filter(scope_q(user, Role.VIEW, field="unit__path"))
         return qs
@@ -106,7 +106,7 @@ class Register:
         """Create or update the record of one parsed file row (import and web entry alike)."""
         raise NotImplementedError
 
-    def as_row(self, record: Record, user=None) -> dict:
+    def as_row(self, record: Record, user=None, at: dt.date | None = None, why: str = "") -> dict:
         """The record in the list/export format (keys: the file columns and more)."""
         raise NotImplementedError
 

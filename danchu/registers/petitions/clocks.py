@@ -18,7 +18,7 @@ def petition_clock(petition: Petition) -> tuple[str, str]:
 
 def set_petition_due(petition: Petition) -> None:
     clock, _ = petition_clock(petition)
-    facts = petition.case.conditions() if petition.case_id and petition.case else set()
+    facts = petition.case.conditions() if petition.case_id else set()
     rule = clocks.find_rule(clock, petition.kind, facts, petition.received)
     petition.due = clocks.due_date(rule, petition.received) if rule else None
     petition.due_rule = rule.code if rule else ""
@@ -33,7 +33,7 @@ def resolve_rule(case: Case):
 def set_case_due(case: Case) -> None:
     """The resolution limit from acceptance plus the extensions recorded."""
     rule = resolve_rule(case)
-    if rule is None:
+    if rule is None or case.accepted is None:
         case.resolve_due, case.resolve_rule = None, ""
         return
     extra = sum(case.extensions.values_list("days", flat=True)) if case.pk else 0
@@ -45,7 +45,7 @@ def deadlines(petition: Petition) -> dict[str, dt.date | None]:
     """{"thu_ly"|"xu_ly": date, "giai_quyet": date}, as stored on the petition and its case."""
     clock, _ = petition_clock(petition)
     out: dict[str, dt.date | None] = {clock: petition.due}
-    if petition.case_id and petition.case and petition.case.resolve_rule:
+    if petition.case_id and petition.case.resolve_rule:
         out["giai_quyet"] = petition.case.resolve_due
     return out
 

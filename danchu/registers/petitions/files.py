@@ -145,14 +145,16 @@ def as_row(petition: Petition, user=None, at: dt.date | None = None, why: str = 
         "eligible": petition.eligible,
         "competent": petition.competent,
         "action": petition.action or None,
-        "handled": _iso(petition.handled),
+        "handled": _iso(petition.handled) if petition.action and petition.action != Action.ACCEPT else None,
         "transferred_to": (
             petition.transferred_to.code if petition.transferred_to else petition.transferred_to_name
         )
         or None,
-        "accepted": _iso(case.accepted) if case else None,
+        # the day this đơn was accepted (its case's own acceptance is its first đơn's)
+        "accepted": _iso(petition.handled) if petition.action == Action.ACCEPT else None,
         "resolved": _iso(case.resolved) if case else None,
         "outcome": (case.outcome or None) if case else None,
         "remote": case.remote if case else False,
+        "second": case.second_complaint if case else False,
         "content": petition.content,
     }

@@ -23,7 +23,7 @@ def may_see(user, petition: Petition) -> bool:
         return False
     if not petition.is_denunciation:
         return True
-    return bool(petition.case_id) and petition.case.handlers.filter(pk=user.pk).exists()
+    return petition.case.handlers.filter(pk=user.pk).exists()
 
 
 def petitioners(petition: Petition, user, why: str) -> list[dict] | None:

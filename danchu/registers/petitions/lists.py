@@ -13,8 +13,6 @@ from danchu.accounts.permissions import Role, scope_q
 from danchu.units.models import Unit
 from danchu.values.periods import Period
 
-from danchu.text import format_number
-
 from .models import Action, Case, Kind, Petition
 
 

@@ -165,7 +165,8 @@ class Petition(Record):
     transferred_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="transfers"
     )
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT, related_name="petitions")
+    # every đơn belongs to a case: its own, or the one it shares with đơn on the same matter
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="petitions")
     # acceptance (khiếu nại, tố cáo) or handling (kiến nghị, phản ánh) limit from receipt
     due = models.DateField("hạn thụ lý / xử lý", null=True, blank=True)
     due_rule = models.CharField("quy định thời hạn", max_length=40, blank=True, default="")

@@ -166,8 +166,10 @@ def _case_for(unit: Unit, case: Case | str | None, kind: str, day: dt.date, numb
             raise PetitionRefused(f"Vụ việc {case.number} không thuộc {unit.name}.", "case")
         found = case
     elif case:
-        found = Case.objects.filter(unit=unit, number=case.strip()).first()
-        if found is None:
+        existing = Case.objects.filter(unit=unit, number=case.strip()).first()
+        if existing is not None:
+            found = existing
+        else:
             found = Case.objects.create(
                 unit=unit,
                 number=case.strip(),
@@ -237,6 +239,12 @@ def handle(
         else ""
     )
     case = petition.case
+    if action == Action.ACCEPT and case.resolved is not None and petition.action != Action.ACCEPT:
+        raise PetitionRefused(
+            f"Vụ việc {case.number} đã giải quyết xong ngày {case.resolved:%d/%m/%Y}; đơn mới về việc này "
+            "là một vụ việc mới (hoặc khiếu nại lần hai).",
+            "case",
+        )
     if action == Action.ACCEPT:
         if case.accepted is None:
             case.accepted = day
