@@ -29,10 +29,12 @@ def _builtins_after_flush(request):
         return
     request.getfixturevalue("transactional_db")
     from danchu.catalog import builtin as catalog_builtin
+    from danchu.legal import builtin as legal_builtin
     from danchu.reports import builtin as reports_builtin
 
     catalog_builtin.install()
     reports_builtin.install()
+    legal_builtin.install()
 
 
 @pytest.fixture
@@ -134,3 +136,16 @@ def demo_loaded(django_db_setup, django_db_blocker):
     yield result
     with django_db_blocker.unblock():
         testing.remove_since(marks)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_legal_caches():
+    """Rules and computed holiday years are cached per process; a test's own rows go with its
+    transaction, so start and end every test without them."""
+    from danchu.legal import calendar, clocks
+
+    calendar.clear_cache()
+    clocks.clear_cache()
+    yield
+    calendar.clear_cache()
+    clocks.clear_cache()

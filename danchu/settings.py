@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "danchu.units",
     "danchu.catalog",
     "danchu.values",
+    "danchu.legal",
     "danchu.analytics",
     "danchu.accounts",
     "danchu.collection",

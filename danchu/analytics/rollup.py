@@ -45,6 +45,20 @@ def add(changes: Iterable[tuple[Unit, DataElement, str, object, object, float]])
         cursor.executemany(sql, [(*key, value) for key, value in sums.items()])
 
 
+def on_values_written(deltas) -> None:
+    """`values.writing.VALUES_WRITTEN` hook: add each changed flow value's difference."""
+    add(
+        (row.unit, row.element, row.dimensions, row.period.start, row.period.end, row.value - before)
+        for row, before in deltas
+    )
+
+
+def on_units_changed(result) -> None:
+    """`units.loader.UNITS_CHANGED` hook: a unit that moved or changed its validity changes
+    which totals its values roll into."""
+    rebuild()
+
+
 @transaction.atomic
 def rebuild() -> int:
     """Recompute the whole rollup from the values (after loading data past `apply_rows`)."""

@@ -54,6 +54,33 @@ DIMENSIONS = [
     ),
     ("nguon", "Nguồn đơn", [("trong_ky", "Tiếp nhận trong kỳ"), ("ky_truoc", "Kỳ trước chuyển sang")]),
     ("cap_txct", "Tiếp xúc cử tri của", [("quoc_hoi", "Đại biểu Quốc hội"), ("hdnd", "Đại biểu HĐND")]),
+    # the registers' extra figures (FORM-QCDC.md, "Codes for the registers' extra figures")
+    (
+        "ket_qua",
+        "Kết quả giải quyết",
+        [
+            ("dung", "Đúng"),
+            ("dung_mot_phan", "Đúng một phần"),
+            ("sai", "Sai"),
+            ("rut", "Rút đơn"),
+            ("da_giai_quyet", "Đã giải quyết / trả lời (kiến nghị, phản ánh)"),
+        ],
+    ),
+    (
+        "xu_ly",
+        "Xử lý đơn không thuộc thẩm quyền",
+        [("chuyen", "Chuyển đơn"), ("huong_dan", "Hướng dẫn"), ("tra_lai", "Trả lại"), ("luu", "Lưu đơn")],
+    ),
+    (
+        "cach_lay_y_kien",
+        "Cách lấy ý kiến",
+        [("hop", "Hội nghị"), ("phieu", "Phát phiếu"), ("truc_tuyen", "Trực tuyến")],
+    ),
+    (
+        "ket_qua_bq",
+        "Kết quả biểu quyết",
+        [("thong_qua", "Thông qua"), ("khong_thong_qua", "Không thông qua")],
+    ),
 ]
 
 # code, name, unit of measure, dimensions, time aggregation, value type
@@ -151,6 +178,41 @@ ELEMENTS = [
     ("TXCT_DIEM", "Điểm tiếp xúc cử tri", "điểm", ["cap_txct"], "flow", "integer"),
     ("TXCT_CUTRI", "Cử tri tham dự", "người", ["cap_txct"], "flow", "integer"),
     ("TXCT_YKIEN", "Ý kiến, kiến nghị của cử tri", "ý kiến", ["cap_txct"], "flow", "integer"),
+    # the registers' extra figures
+    ("DON_DONDOC", "Đơn đôn đốc giải quyết", "đơn", ["loai_don"], "flow", "integer"),
+    ("DON_XULY", "Đơn không thuộc thẩm quyền đã xử lý", "đơn", ["xu_ly"], "flow", "integer"),
+    (
+        "VV_KETQUA",
+        "Vụ việc đã giải quyết theo kết quả",
+        "vụ việc",
+        ["loai_don", "ket_qua"],
+        "flow",
+        "integer",
+    ),
+    (
+        "VV_QUAHAN",
+        "Vụ việc giải quyết quá hạn hoặc còn quá hạn cuối kỳ",
+        "vụ việc",
+        ["loai_don"],
+        "flow",
+        "integer",
+    ),
+    ("TCD_DOAN", "Đoàn đông người được tiếp", "đoàn", ["hinh_thuc"], "flow", "integer"),
+    ("TCD_DOAN_NGUOI", "Người trong các đoàn đông người", "người", ["hinh_thuc"], "flow", "integer"),
+    ("HG_KHONGTHANH", "Vụ việc hòa giải không thành", "vụ việc", [], "flow", "integer"),
+    ("HG_DANGGIAI", "Vụ việc hòa giải đang giải quyết cuối kỳ", "vụ việc", [], "stock", "integer"),
+    (
+        "QD_NOIDUNG",
+        "Nội dung nhân dân bàn và quyết định",
+        "nội dung",
+        ["cach_lay_y_kien", "ket_qua_bq"],
+        "flow",
+        "integer",
+    ),
+    ("GY_DUTHAO", "Dự thảo lấy ý kiến nhân dân", "dự thảo", [], "flow", "integer"),
+    ("GY_YKIEN", "Ý kiến nhân dân tham gia", "ý kiến", [], "flow", "integer"),
+    ("CK_NOIDUNG", "Nội dung đã công khai", "nội dung", [], "flow", "integer"),
+    ("CK_CHUA", "Nội dung phải công khai nhưng chưa công khai cuối kỳ", "nội dung", [], "stock", "integer"),
 ]
 
 # code, name, numerator, denominator, factor, decimals

@@ -9,7 +9,7 @@ class CollectionConfig(AppConfig):
     def ready(self) -> None:
         from danchu.values.services import ROW_GUARDS
 
-        from .services import lock_guard
+        from .locks import lock_guard
 
         # Approved values are locked for every write path (web, API, import_values) at once.
         if lock_guard not in ROW_GUARDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -42,6 +43,13 @@ class LoadResult:
     unchanged: int = 0
     lineage_created: int = 0
     notes: list[str] = field(default_factory=list)
+    # units whose parent or validity changed: the totals their values roll into change too
+    changed: list[Unit] = field(default_factory=list)
+
+
+# Apps above keep structures derived from the tree (analytics' rollup); each is called inside
+# the load's transaction when units changed, with the load's result.
+UNITS_CHANGED: list[Callable[[LoadResult], None]] = []
 
 
 def _converter() -> dict:
@@ -77,6 +85,7 @@ class _Writer:
                 setattr(unit, k, v)
             unit.save()
             self.result.updated += 1
+            self.result.changed.append(unit)
         else:
             self.result.unchanged += 1
         return unit
@@ -120,11 +129,9 @@ def load(tree: str, province: str | None = None) -> LoadResult:
     relink_lineage(result)
     if province and not Unit.objects.filter(code=province, tier=Tier.TINH).exists():
         raise ValueError(f"Không tìm thấy tỉnh có mã {province} trong cây {tree}")
-    if result.updated:
-        # a unit that moved or changed its validity changes which totals its values roll into
-        from danchu.analytics import rollup
-
-        rollup.rebuild()
+    if result.changed:
+        for hook in UNITS_CHANGED:
+            hook(result)
     return result
 
 

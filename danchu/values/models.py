@@ -19,6 +19,8 @@ class DataValue(models.Model):
     dimensions = models.CharField(max_length=200, blank=True, default="")
     value = models.FloatField()
     comment = models.CharField("ghi chú", max_length=1000, blank=True, default="")
+    # "" for figures people enter; otherwise the register that computed it ("registers.petitions")
+    source = models.CharField("nguồn", max_length=60, blank=True, default="")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     updated_at = models.DateTimeField(auto_now=True)
 

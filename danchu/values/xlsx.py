@@ -10,12 +10,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.utils import get_column_letter
 
+from .errors import RowError, ValuesRefused
+
 MAX_CELLS = 2_000_000
 
 
 def _refuse(name: str, message: str):
-    from .services import RowError, ValuesRefused
-
     raise ValuesRefused([RowError(None, "", message, name)])
 
 

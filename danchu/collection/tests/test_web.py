@@ -11,6 +11,7 @@ from danchu.collection import services
 from danchu.collection.models import Round, Submission, SubmissionEvent
 from danchu.units.models import Unit
 from danchu.values.models import DataValue
+from danchu.values.services import InputRow
 
 DAY = dt.date(2023, 12, 14)
 HG = "v|HG_VUVIEC|"
@@ -99,8 +100,8 @@ def test_open_round_refusals_are_shown_in_vietnamese(client, people):
 
 
 def test_round_list_and_completeness_are_scoped(client, people, round_12):
-    services.submit(round_12, "03386", [services.InputRow("HG_VUVIEC", "", "", 10)])
-    services.submit(round_12, "03387", [services.InputRow("HG_VUVIEC", "", "", 4)])
+    services.submit(round_12, "03386", [InputRow("HG_VUVIEC", "", "", 10)])
+    services.submit(round_12, "03387", [InputRow("HG_VUVIEC", "", "", 4)])
     services.approve(round_12, "03386")
 
     province = as_user(client, people["tinh"])
@@ -193,9 +194,9 @@ def test_warnings_need_a_comment(client, people, round_12):
 
 
 def test_decisions_need_the_approve_role_on_the_parent(client, people, round_12):
-    services.submit(round_12, "03386", [services.InputRow("HG_VUVIEC", "", "", 10)])
+    services.submit(round_12, "03386", [InputRow("HG_VUVIEC", "", "", 10)])
     b = people["b_commune"]
-    services.submit(round_12, b.code, [services.InputRow("HG_VUVIEC", "", "", 2)])
+    services.submit(round_12, b.code, [InputRow("HG_VUVIEC", "", "", 2)])
 
     # approver of district 106 cannot even see a commune of district 105
     other = as_user(client, people["huyen_b"])
@@ -286,7 +287,7 @@ def test_upload_of_the_filled_template_submits(client, people, round_12):
 
 
 def test_units_table_filters_by_district_and_state(client, people, round_12):
-    services.submit(round_12, "03386", [services.InputRow("HG_VUVIEC", "", "", 10)])
+    services.submit(round_12, "03386", [InputRow("HG_VUVIEC", "", "", 10)])
     c = as_user(client, people["tinh"])
     page = c.get(url(round_12), {"huyen": "105"}).content.decode()
     assert len(re.findall(r'<tr data-unit="', page)) == 7 and "7/106 đơn vị" in page

@@ -145,11 +145,11 @@ def test_a_large_import_gives_the_planner_fresh_statistics(lai_chau, monkeypatch
     """Without statistics SQLite sums a province through the wrong index (seconds, not milliseconds)."""
     from django.db import connection
 
-    from danchu.values import services
+    from danchu.values import writing
     from danchu.values.services import InputRow, apply_rows
 
     table = DataValue._meta.db_table
-    monkeypatch.setattr(services, "ANALYZE_AFTER_ROWS", 3)
+    monkeypatch.setattr(writing, "ANALYZE_AFTER_ROWS", 3)
     if connection.vendor == "sqlite":
         query = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s"
         with connection.cursor() as cursor:
