@@ -85,7 +85,10 @@ def test_a_yaml_form_file_adds_elements_a_form_and_rules_that_values_and_analyti
     assert DataElement.objects.get(code="LC_THU_TTHC").time_aggregation == "stock"
     form = Form.objects.get(code="LC_THU")
     assert not form.builtin
-    assert [(s.code, s.title) for s in form.sections.all()] == [("1", "Đánh giá, xếp loại"), ("2", "Thủ tục hành chính")]
+    assert [(s.code, s.title) for s in form.sections.all()] == [
+        ("1", "Đánh giá, xếp loại"),
+        ("2", "Thủ tục hành chính"),
+    ]
     assert [r.label for r in FormRow.objects.filter(section__form=form)] == [
         "Cán bộ được đánh giá",
         "Tỷ lệ xuất sắc",
@@ -113,16 +116,25 @@ def test_loading_the_same_file_again_changes_nothing(lai_chau):
 
 def test_a_second_version_updates_in_place_and_drops_what_it_no_longer_has(lai_chau):
     load_form(yaml_bytes(), "lc-thu.yaml")
-    row_ids = list(FormRow.objects.filter(section__code="1", section__form__code="LC_THU").values_list("pk", flat=True))
+    row_ids = list(
+        FormRow.objects.filter(section__code="1", section__form__code="LC_THU").values_list("pk", flat=True)
+    )
     changed = FORM.replace("Thủ tục hành chính công bố", "Thủ tục hành chính được công bố")
-    changed = changed[: changed.index("  - code: \"2\"")] + "rules: []\n"
+    changed = changed[: changed.index('  - code: "2"')] + "rules: []\n"
     loaded = load_form(yaml_bytes(changed), "lc-thu.yaml")
     assert DataElement.objects.get(code="LC_THU_TTHC").name == "Thủ tục hành chính được công bố"
     assert list(Form.objects.get(code="LC_THU").sections.values_list("code", flat=True)) == ["1"]
     assert not ValidationRule.objects.filter(code="LC_THU_XS_LE_TONG").exists()
     assert "1 quy tắc bỏ đi" in loaded.summary()
     # the unchanged section keeps its rows
-    assert list(FormRow.objects.filter(section__code="1", section__form__code="LC_THU").values_list("pk", flat=True)) == row_ids
+    assert (
+        list(
+            FormRow.objects.filter(section__code="1", section__form__code="LC_THU").values_list(
+                "pk", flat=True
+            )
+        )
+        == row_ids
+    )
     # the element stays: values and other forms may use it
     assert DataElement.objects.filter(code="LC_THU_TTHC").exists()
     change = ObjectChange.objects.get(object_type="catalog.element", object_id="LC_THU_TTHC", action="update")
@@ -133,8 +145,13 @@ def test_any_bad_row_refuses_the_whole_file_with_file_row_column(db):
     before = catalogue_state()
     bad = (
         FORM.replace("dimensions: [xep_loai_thu]", "dimensions: [xep_loai_thu, khong_co]")
-        .replace('numerator: "LC_THU_CBCC{xep_loai_thu=xuat_sac}"', 'numerator: "LC_THU_CBCC{xep_loai_thu=gioi}"')
-        .replace("{label: Tỷ lệ xuất sắc, indicator: LC_THU_TL_XS}", "{label: Tỷ lệ, indicator: LC_THU_TL_XS, element: LC_THU_CBCC}")
+        .replace(
+            'numerator: "LC_THU_CBCC{xep_loai_thu=xuat_sac}"', 'numerator: "LC_THU_CBCC{xep_loai_thu=gioi}"'
+        )
+        .replace(
+            "{label: Tỷ lệ xuất sắc, indicator: LC_THU_TL_XS}",
+            "{label: Tỷ lệ, indicator: LC_THU_TL_XS, element: LC_THU_CBCC}",
+        )
         .replace("right: LC_THU_CBCC", "right: LC_THU_KHONG")
         .replace("time: stock", "time: hang_thang")
     )
@@ -206,8 +223,15 @@ def test_an_element_with_values_keeps_its_dimensions(lai_chau):
     load_form(yaml_bytes(), "lc-thu.yaml")
     apply_rows([InputRow("LC_THU_TTHC", "12", "2023", 590)])
     with pytest.raises(FormRefused) as refused:
-        load_form(yaml_bytes(FORM.replace("    time: stock\n", "    time: stock\n    dimensions: [xep_loai_thu]\n")), "lc-thu.yaml")
-    assert "chỉ tiêu 'LC_THU_TTHC' đã có số liệu với chiều (không có): không đổi chiều được" in str(refused.value)
+        load_form(
+            yaml_bytes(
+                FORM.replace("    time: stock\n", "    time: stock\n    dimensions: [xep_loai_thu]\n")
+            ),
+            "lc-thu.yaml",
+        )
+    assert "chỉ tiêu 'LC_THU_TTHC' đã có số liệu với chiều (không có): không đổi chiều được" in str(
+        refused.value
+    )
 
 
 def xlsx_of(sheets: dict[str, list[list]]) -> bytes:
@@ -233,12 +257,26 @@ SHEETS = {
     ],
     "elements": [
         ["code", "name", "unit", "dimensions", "time", "type", "negative"],
-        ["LC_THU_CBCC", "Cán bộ, công chức, viên chức được đánh giá", "người", "xep_loai_thu", None, None, None],
+        [
+            "LC_THU_CBCC",
+            "Cán bộ, công chức, viên chức được đánh giá",
+            "người",
+            "xep_loai_thu",
+            None,
+            None,
+            None,
+        ],
         ["LC_THU_TTHC", "Thủ tục hành chính công bố", "thủ tục", None, "stock", None, None],
     ],
     "indicators": [
         ["code", "name", "numerator", "denominator", "decimals"],
-        ["LC_THU_TL_XS", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ", "LC_THU_CBCC{xep_loai_thu=xuat_sac}", "LC_THU_CBCC", 1],
+        [
+            "LC_THU_TL_XS",
+            "Tỷ lệ hoàn thành xuất sắc nhiệm vụ",
+            "LC_THU_CBCC{xep_loai_thu=xuat_sac}",
+            "LC_THU_CBCC",
+            1,
+        ],
     ],
     "sections": [["code", "title"], [1, "Đánh giá, xếp loại"], [2, "Thủ tục hành chính"]],
     "rows": [
@@ -249,7 +287,14 @@ SHEETS = {
     ],
     "rules": [
         ["code", "left", "operator", "right", "importance", "message"],
-        ["LC_THU_XS_LE_TONG", "LC_THU_CBCC{xep_loai_thu=xuat_sac}", "<=", "LC_THU_CBCC", "high", "Số xuất sắc không lớn hơn tổng số"],
+        [
+            "LC_THU_XS_LE_TONG",
+            "LC_THU_CBCC{xep_loai_thu=xuat_sac}",
+            "<=",
+            "LC_THU_CBCC",
+            "high",
+            "Số xuất sắc không lớn hơn tổng số",
+        ],
     ],
 }
 
@@ -291,7 +336,9 @@ def test_the_command_loads_checks_and_refuses(db, tmp_path, capsys):
     path.write_text(FORM.replace("unit: người", "unit: ''"), encoding="utf-8")
     with pytest.raises(CommandError, match="1 lỗi, danh mục không thay đổi"):
         call_command("load_form", str(path))
-    assert "Tệp lc-thu.yaml, dòng 14, cột 'unit': thiếu 'unit'" in capsys.readouterr().err  # the first element
+    assert (
+        "Tệp lc-thu.yaml, dòng 14, cột 'unit': thiếu 'unit'" in capsys.readouterr().err
+    )  # the first element
 
 
 def test_only_a_province_admin_may_load(lai_chau, make_user):

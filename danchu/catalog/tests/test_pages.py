@@ -39,7 +39,9 @@ def test_a_refused_file_shows_every_problem_and_writes_nothing(lai_chau, make_us
     client.force_login(make_user("qt-tinh", lai_chau, "admin"))
     response = client.post("/danh-muc/", upload(FORM.replace("unit: người", "unit: ''")))
     assert response.status_code == 400
-    assert "Tệp lc-thu.yaml, dòng 14, cột &#x27;unit&#x27;: thiếu &#x27;unit&#x27;" in response.content.decode()
+    assert (
+        "Tệp lc-thu.yaml, dòng 14, cột &#x27;unit&#x27;: thiếu &#x27;unit&#x27;" in response.content.decode()
+    )
     assert not Form.objects.filter(code="LC_THU").exists()
 
 
