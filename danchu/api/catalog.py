@@ -10,7 +10,8 @@ from ninja.files import UploadedFile
 
 from danchu.accounts.permissions import can_manage_catalog
 from danchu.audit.context import acting
-from danchu.catalog.models import DataElement, Dimension, Form, FormRow, Indicator, ValidationRule
+from danchu.catalog.layout import layout
+from danchu.catalog.models import DataElement, Dimension, Form, Indicator, ValidationRule
 from danchu.catalog.services import FormRefused, load_form
 
 from .auth import api_auth
@@ -67,9 +68,17 @@ class RowOut(Schema):
     column_dimension: str
 
 
+class ColumnOut(Schema):
+    dimension: str  # "" for the total
+    option: str  # "" for the total and the "chưa phân loại" column
+    label: str
+    kind: str  # "option", "unclassified" or "total"
+
+
 class SectionOut(Schema):
     code: str
     title: str
+    columns: list[ColumnOut]
     rows: list[RowOut]
 
 
@@ -165,29 +174,34 @@ def load_form_file(request, file: File[UploadedFile], dry_run: bool = False):
     }
 
 
-@router.get("/forms/{code}", response=FormOut, summary="Một biểu mẫu: các phần và các dòng")
+@router.get("/forms/{code}", response=FormOut, summary="Một biểu mẫu: các phần, các cột và các dòng")
 def form(request, code: str):
-    found = get_object_or_404(Form, code=code)
-    rows = FormRow.objects.filter(section__form=found).select_related("element", "indicator")
-    by_section: dict[int, list[dict]] = {}
-    for r in rows.order_by("section__order", "order"):
-        by_section.setdefault(r.section_id, []).append(
-            dict(
-                label=r.label,
-                element=r.element.code if r.element else None,
-                indicator=r.indicator.code if r.indicator else None,
-                filter=r.filter,
-                column_dimension=r.column_dimension,
-            )
-        )
+    found = layout(get_object_or_404(Form, code=code))
     return dict(
-        code=found.code,
-        name=found.name,
-        require_valid=found.require_valid,
-        builtin=found.builtin,
+        code=found.form.code,
+        name=found.form.name,
+        require_valid=found.form.require_valid,
+        builtin=found.form.builtin,
         sections=[
-            dict(code=s.code, title=s.title, rows=by_section.get(s.pk, []))
-            for s in found.sections.order_by("order")
+            dict(
+                code=s.code,
+                title=s.title,
+                columns=[
+                    dict(dimension=c.dimension, option=c.option, label=c.label, kind=c.kind)
+                    for c in s.columns
+                ],
+                rows=[
+                    dict(
+                        label=r.label,
+                        element=r.element.code if r.element else None,
+                        indicator=r.indicator.code if r.indicator else None,
+                        filter=str(r.filter),
+                        column_dimension=r.column_dimension,
+                    )
+                    for r in s.rows
+                ],
+            )
+            for s in found
         ],
     )
 

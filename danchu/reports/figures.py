@@ -155,15 +155,6 @@ class FigureMaker:
         return fig
 
 
-def markup_filter(text: str) -> dict[str, str]:
-    out = {}
-    for part in text.split(";"):
-        if "=" in part:
-            k, _, v = part.partition("=")
-            out[k.strip()] = v.strip()
-    return out
-
-
 def _number(fig: Figure, value: float | None) -> str:
     if fig.kind == "indicator":
         return "–" if value is None else format_percent(value, fig.decimals)
