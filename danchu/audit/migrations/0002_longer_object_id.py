@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='objectchange',
-            name='object_id',
+            model_name="objectchange",
+            name="object_id",
             field=models.CharField(db_index=True, max_length=200),
         ),
     ]
