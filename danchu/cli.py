@@ -47,6 +47,15 @@ HEADINGS = {
     "returned": "trả lại",
     "late": "trễ hạn",
     "missing": "chưa nộp",
+    "number": "số",
+    "kind": "loại",
+    "received": "ngày nhận",
+    "state": "trạng thái",
+    "overdue": "quá hạn",
+    "petitioner": "người gửi đơn",
+    "date": "ngày",
+    "people": "số người",
+    "topic": "chủ đề",
 }
 
 

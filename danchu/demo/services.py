@@ -28,6 +28,7 @@ from danchu.values import periods
 from danchu.values.models import DataValue
 from danchu.values.services import InputRow, apply_rows
 
+from .registers import load_books, move_petitions_from_district, take_over
 from .seed_2023 import FIGURES, Figure
 
 PROVINCE = "12"
@@ -204,6 +205,7 @@ class DemoResult:
     values_updated: int = 0
     values_unchanged: int = 0
     users_created: list[str] = field(default_factory=list)
+    books: int = 0
     logins: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def summary(self) -> list[str]:
@@ -211,6 +213,8 @@ class DemoResult:
             f"Đơn vị: {self.units_created} đơn vị mới (cây trước và sau 1/7/2025 của tỉnh Lai Châu).",
             f"Số liệu năm 2023 và 2022: {self.values_created} giá trị mới, {self.values_updated} giá trị "
             f"được thay, {self.values_unchanged} giá trị không đổi.",
+            f"Sổ theo dõi: {self.books} sổ mới (tiếp công dân, đối thoại của 3 phường, xã; sổ đơn của phường "
+            "Quyết Thắng); số liệu của các sổ được tính từ sổ.",
             f"Người dùng mới: {', '.join(self.users_created) if self.users_created else 'không có'}.",
             "Đăng nhập (mật khẩu chung: " + DEMO_PASSWORD + "):",
         ]
@@ -270,7 +274,10 @@ def load_demo() -> DemoResult:
     with transaction.atomic(), acting(source="demo"):
         for tree in ("legacy", "2025"):
             result.units_created += loader.load(tree, PROVINCE).created
-        rows = demo_rows("2023") + demo_rows("2022")
+        rows, shares = take_over(demo_rows("2023") + demo_rows("2022"))
+        # a few communes keep their books: their figures come from the books (demo/registers.py)
+        result.books = load_books(shares)
+        rows = move_petitions_from_district(rows)
         stored = _stored(rows)
         # Rows already stored as they are need not pass the write path again (a reporting
         # round's lock, say, may refuse any write to an approved unit, even an unchanged one).

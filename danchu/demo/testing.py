@@ -20,8 +20,13 @@ from danchu.values.models import DataValue
 
 
 def _models() -> list:
+    from danchu.registers.models import Keeping
+    from danchu.registers.petitions.models import Case, Extension, Petition, Petitioner, Reminder
+    from danchu.registers.reception.models import Dialogue, Session, Turn
+
     # in deletion order: what refers to units and users goes first
-    return [ObjectChange, DataValue, Membership, Lineage, get_user_model(), Unit]
+    registers = [Petitioner, Extension, Reminder, Petition, Case, Turn, Session, Dialogue, Keeping]
+    return [ObjectChange, DataValue, *registers, Membership, Lineage, get_user_model(), Unit]
 
 
 def mark() -> dict:

@@ -39,30 +39,32 @@ def carried_into(m: Month) -> Q | None:
     return Q(received__lt=start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
 
 
-def handled_in(m: Month) -> Q:
-    """The đơn a month deals with: received in it, and in a year's first month those carried in."""
-    carried = carried_into(m)
-    return received_in(m) | carried if carried is not None else received_in(m)
+# The đơn a month deals with: received in it, and in a year's first month those carried in.
+handled_in = in_month("received", also=carried_into)
 
 
-def cases_in(m: Month) -> Q:
-    """Cases that first had a competent đơn in the month, and in a year's first month the cases
-    still open at the year's start."""
-    q = Q(opened__gte=m.start, opened__lte=m.end)
-    if m.first_of_year:
-        start = m.year.start
-        q |= Q(opened__lt=start) & (Q(resolved__isnull=True) | Q(resolved__gte=start))
-    return q
+def cases_carried(m: Month) -> Q | None:
+    """In a year's first month, the cases still open at the year's start."""
+    if not m.first_of_year:
+        return None
+    start = m.year.start
+    return Q(opened__lt=start) & (Q(resolved__isnull=True) | Q(resolved__gte=start))
 
 
-def late_in(m: Month) -> Q | None:
-    """Cases resolved late in the month; at a finished year's last month also those still open
-    and past their limit at the year's end."""
-    q = Q(resolved__gte=m.start, resolved__lte=m.end, resolved__gt=F("resolve_due"))
-    if m.last_of_year and m.year.end < writing.today():
-        end = m.year.end
-        q |= Q(resolve_due__lt=end) & (Q(resolved__isnull=True) | Q(resolved__gt=end))
-    return q
+# Cases that first had a competent đơn in the month, and the ones carried into the year.
+cases_in = in_month("opened", also=cases_carried)
+
+
+def still_late(m: Month) -> Q | None:
+    """At a finished year's last month, the cases still open and past their limit at its end."""
+    if not (m.last_of_year and m.year.end < writing.today()):
+        return None
+    end = m.year.end
+    return Q(resolve_due__lt=end) & (Q(resolved__isnull=True) | Q(resolved__gt=end))
+
+
+# Cases resolved late in the month, and those still late at a year's end.
+late_in = in_month("resolved", only=Q(resolved__gt=F("resolve_due")), also=still_late)
 
 
 ELIGIBLE = Q(eligible=True)

@@ -24,6 +24,8 @@ class Session(Record):
 
     code = models.CharField("mã buổi tiếp", max_length=60)
     date = models.DateField("ngày")
+    # who presided, by title: a head's session counts in TD_TIEPDAN even if nobody came
+    leader = models.CharField("người chủ trì", max_length=10, choices=Leader.choices, blank=True, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "code"], name="session_unit_code")]

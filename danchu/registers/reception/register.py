@@ -8,7 +8,7 @@ from danchu.registers.figures import Figure, Month, in_month, product
 from danchu.registers.kinds import Column, Register, register
 from danchu.registers.parsing import choice, count, dates, text, yes_no
 
-from .models import Dialogue, Form, Leader, Turn
+from .models import Dialogue, Form, Leader, Session, Turn
 
 FORMS = ["thuong_xuyen", "lanh_dao"]
 HEADS = ["bi_thu", "chu_tich"]
@@ -85,12 +85,11 @@ class ReceptionRegister(Register):
         ),
         Figure(
             "TD_TIEPDAN",
-            turns,
+            lambda unit: Session.objects.filter(unit=unit),
             in_month("date"),
             keys=product(chuc_danh=HEADS),
             dims={"chuc_danh": F("leader")},
             where=Q(leader__in=HEADS),
-            measure="distinct:session",
         ),
     ]
 

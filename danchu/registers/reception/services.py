@@ -14,6 +14,8 @@ from danchu.units.models import Unit
 
 from .models import Dialogue, Form, Leader, Session, Turn
 
+HEADS = ("bi_thu", "chu_tich")
+
 
 class ReceptionRefused(RegisterError):
     def __init__(self, message: str, field: str = ""):
@@ -65,12 +67,18 @@ def add_turn(
     code = session.strip() or f"{date:%Y-%m-%d}-{leader or form}"
     found = Session.objects.filter(unit=unit, code=code).first()
     if found is None:
-        found = Session.objects.create(unit=unit, code=code, date=date)
+        found = Session.objects.create(unit=unit, code=code, date=date, leader=leader)
         log_record("create", found)
     elif found.date != date:
         raise ReceptionRefused(
             f"Buổi tiếp '{code}' là ngày {found.date:%d/%m/%Y}, không phải {date:%d/%m/%Y}.", "session"
         )
+    elif leader in HEADS and found.leader not in HEADS:
+        # a head who received in the session presides it
+        before = found.snapshot()
+        found.leader = leader
+        found.save()
+        log_record("update", found, before)
     turn = Turn.objects.create(
         unit=unit,
         session=found,
@@ -86,6 +94,25 @@ def add_turn(
     log_record("create", turn)
     writing.changed(register, unit, date)
     return turn
+
+
+@transaction.atomic
+def add_session(unit: Unit, *, date: dt.date, leader: str, code: str = "", user=None) -> Session:
+    """Record a reception session held by a leader, even one where nobody came."""
+    _check(unit, date)
+    if leader not in Leader.values:
+        raise ReceptionRefused(
+            f"Người chủ trì '{leader}' không hợp lệ (dùng: {'|'.join(Leader.values)}).", "leader"
+        )
+    register = kinds.get("reception")
+    ensure_kept(register, unit, date, user=user)
+    code = code.strip() or f"{date:%Y-%m-%d}-{leader}"
+    if Session.objects.filter(unit=unit, code=code).exists():
+        raise ReceptionRefused(f"Đã có buổi tiếp '{code}'.", "session")
+    session = Session.objects.create(unit=unit, code=code, date=date, leader=leader)
+    log_record("create", session)
+    writing.changed(register, unit, date)
+    return session
 
 
 @transaction.atomic

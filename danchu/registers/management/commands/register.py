@@ -52,10 +52,23 @@ class Command(BaseCommand):
             else:
                 columns = [
                     c
-                    for c in ("number", "date", "unit", "kind", "received", "state", "overdue", "petitioner")
+                    for c in (
+                        "number",
+                        "date",
+                        "unit",
+                        "kind",
+                        "received",
+                        "state",
+                        "overdue",
+                        "petitioner",
+                        "form",
+                        "people",
+                        "topic",
+                    )
                     if rows and c in rows[0]
                 ]
-                self.stdout.write(table(rows, columns))
+                shown = [r | {"overdue": "có" if r.get("overdue") else ""} for r in rows]
+                self.stdout.write(table(shown, columns))
                 self.stdout.write(f"{len(rows)} {register.record_name}")
             return
         if action == "keep":
