@@ -201,7 +201,7 @@ class MonthOf:
 
 
 # one output field for the integer expressions built on every recomputation (a Field costs to make)
-INTEGER = IntegerField()
+INTEGER: IntegerField = IntegerField()
 
 
 def month_index(day: dt.date) -> int:

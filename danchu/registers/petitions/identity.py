@@ -5,6 +5,7 @@ is logged with who, when and why (audit.ObjectChange, action "read")."""
 from __future__ import annotations
 
 from danchu.accounts.permissions import Role, can
+from danchu.audit.context import acting, current
 from danchu.audit.log import log_change
 
 from .models import Petition
@@ -33,15 +34,22 @@ def petitioners(petition: Petition, user, why: str) -> list[dict] | None:
         return None
     people = [{"name": p.name, "address": p.address, "phone": p.phone} for p in petition.petitioners.all()]
     if petition.is_denunciation and user is not None:
-        log_change(
-            "read",
-            "petitions.petitioner",
-            petition.pk,
-            f"Danh tính người tố cáo, đơn {petition.number} ({petition.unit.code})",
-            None,
-            {"why": why, "unit": petition.unit.code, "user": user.get_username()},
-        )
+        # the reader is named in the log whatever path asked (a page, the API, a command)
+        ctx = current()
+        with acting(user, source=ctx.source, request_id=ctx.request_id):
+            _log_read(petition, user, why)
     return people
+
+
+def _log_read(petition: Petition, user, why: str) -> None:
+    log_change(
+        "read",
+        "petitions.petitioner",
+        petition.pk,
+        f"Danh tính người tố cáo, đơn {petition.number} ({petition.unit.code})",
+        None,
+        {"why": why, "unit": petition.unit.code, "user": user.get_username()},
+    )
 
 
 def names(people: list[dict] | None) -> str | None:
