@@ -306,7 +306,13 @@ def test_values_sit_on_the_province_its_8_districts_and_106_communes(demo):
     units = Unit.objects.filter(values__period="2023").distinct()
     assert units.count() == 1 + 8 + 106
     assert sorted(set(units.values_list("tier", flat=True))) == ["huyen", "tinh", "xa"]
-    assert set(DataValue.objects.values_list("period", flat=True)) == {"2022", "2023"}
+    assert set(DataValue.objects.filter(source="").values_list("period", flat=True)) == {"2022", "2023"}
+    # the communes that keep books have their figures as monthly values of the registers
+    assert set(DataValue.objects.exclude(source="").values_list("source", flat=True)) == {
+        "registers.petitions",
+        "registers.reception",
+        "registers.dialogues",
+    }
 
 
 def test_loading_twice_changes_nothing(demo):
