@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db.models import Case, Count, Expression, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
+from danchu.catalog.dimensions import DimensionKey
 from danchu.units.models import Unit
 from danchu.values import periods
 
@@ -82,10 +83,6 @@ def product(**options: list[str]) -> list[dict[str, str]]:
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(options[n] for n in names))]
 
 
-def dims_key(dims: dict[str, str]) -> str:
-    return ";".join(f"{k}={dims[k]}" for k in sorted(dims))
-
-
 Counts = dict[tuple[str, str], float]
 
 
@@ -142,7 +139,7 @@ class Figure:
         dims = dict(fixed) | {k: row[f"dim_{k}"] for k in grouped}
         if any(v in ("", None) for v in dims.values()):
             return None
-        return dims_key({k: str(v) for k, v in dims.items()})
+        return str(DimensionKey.of(dims))
 
     def _count_by_month(self, unit: Unit, months: list[Month], by: MonthOf, out: Counts) -> None:
         """One query grouped by the Decree 09 month of the date: its cost does not grow with
@@ -276,7 +273,7 @@ def count_together(figures: list[Figure], unit: Unit, months: list[Month]) -> di
                 continue
             value = row[f"sum{i}"] if f.measure.startswith("sum:") else row["n"]
             if value:
-                key = (m.code, dims_key({k: str(v) for k, v in dims.items()}))
+                key = (m.code, str(DimensionKey.of(dims)))
                 out[i][key] = out[i].get(key, 0) + value
     return out
 
@@ -306,6 +303,6 @@ def computed(figures: Iterable[Figure], unit: Unit, months: list[Month]) -> dict
     for i, figure in enumerate(figures):
         for m in months:
             for dims in figure.keys:
-                key = dims_key(dims)
+                key = str(DimensionKey(dims))
                 out[(figure.element, m.code, key)] = counts[i].get((m.code, key), 0)
     return out
