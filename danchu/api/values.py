@@ -14,7 +14,7 @@ from pydantic import StrictFloat, StrictInt, StrictStr
 
 from danchu.accounts.permissions import Role, can, scope_q
 from danchu.audit.context import acting
-from danchu.units.models import Unit
+from danchu.units.models import Unit, resolve_code
 from danchu.values import periods
 from danchu.values.models import DataValue
 from danchu.values.services import InputRow, ValuesRefused, apply_rows, export_rows, read_table
@@ -131,9 +131,9 @@ def _forbidden_rows(user, rows: list[InputRow]) -> list[dict]:
             p = periods.parse(str(row.period).strip())
         except periods.PeriodError:
             continue
-        key = (str(row.unit).strip(), p.start, p.end)
+        key = (str(row.unit).strip(), p.end)
         if key not in units:
-            units[key] = Unit.objects.throughout(p.start, p.end).filter(code=key[0]).order_by("depth").first()
+            units[key] = resolve_code(key[0], p.end)  # read at the period's end, as `apply_rows` does
         unit = units[key]
         if unit is not None and not can(user, Role.ENTER, unit):
             out.append(

@@ -177,13 +177,18 @@ def _entry_context(request, unit, period, grid) -> dict:
 
 
 def _entry_problem(unit: Unit, period) -> str:
-    start_ok = unit.valid_from is None or unit.valid_from <= period.start
-    end_ok = unit.valid_to is None or unit.valid_to >= period.end
-    if start_ok and end_ok:
+    """A unit enters figures for a period it is in force at the end of (it reports for its
+    territory, also for the part of the period before it existed)."""
+    if unit.is_valid_at(period.end):
         return ""
     return _(
-        "%(name)s không có hiệu lực suốt kỳ %(period)s (hiệu lực: %(valid)s), nên không nhập được số liệu cho kỳ này."
-    ) % {"name": unit.name, "period": period.label(), "valid": unit.display_valid()}
+        "%(name)s không có hiệu lực ngày cuối kỳ %(period)s (%(day)s; hiệu lực: %(valid)s), nên không nhập được số liệu cho kỳ này."
+    ) % {
+        "name": unit.name,
+        "period": period.label(),
+        "day": f"{period.end:%d/%m/%Y}",
+        "valid": unit.display_valid(),
+    }
 
 
 @login_required
