@@ -142,21 +142,24 @@ def _crumbs(user, unit: Unit) -> list[Unit]:
 @require_GET
 def unit_detail(request, code: str):
     unit, period = _resolve(request, code)
+    # `?ngay=` later than the period's end lays the period's figures on that date's tree
+    day = parse_day(request.GET.get("ngay"))
+    tree_day = day if day is not None and day > period.end else None
+    at = tree_day or period.end
     grid, problem = None, ""
-    if not unit.is_valid_at(period.end):
-        succ = successor_at(unit, period.end)
+    if not unit.is_valid_at(at):
+        succ = successor_at(unit, at)
         if succ is None or not can(request.user, Role.VIEW, succ):
             problem = _(
                 "%(name)s không còn hiệu lực ngày %(day)s; hãy chọn kỳ báo cáo trong thời gian hiệu lực (%(valid)s)."
-            ) % {"name": unit.name, "day": f"{period.end:%d/%m/%Y}", "valid": unit.display_valid()}
+            ) % {"name": unit.name, "day": f"{at:%d/%m/%Y}", "valid": unit.display_valid()}
     if not problem:
-        grid = formview.aggregate_grid(unit, period)
-    children = (
-        Unit.objects.at(min(period.end, unit.valid_to or period.end)).filter(parent=unit).order_by("code")
-    )
+        grid = formview.aggregate_grid(unit, period, at=tree_day)
+    children = Unit.objects.at(min(at, unit.valid_to or at)).filter(parent=unit).order_by("code")
     context = {
         "unit": unit,
         "period": period,
+        "tree_day": tree_day,
         "grid": grid,
         "problem": problem,
         "crumbs": _crumbs(request.user, unit),
