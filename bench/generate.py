@@ -59,6 +59,7 @@ class Stats:
 
 def dimension_combos(element) -> list[str]:
     """Every combination of the element's dimension options, as canonical keys (keys sorted)."""
+    from danchu.catalog.dimensions import DimensionKey
     from danchu.catalog.models import DimensionOption
 
     dims = element.dimension_codes()
@@ -69,17 +70,17 @@ def dimension_combos(element) -> list[str]:
     ]
     keys = []
     for chosen in itertools.product(*options):
-        pairs = dict(zip(dims, chosen, strict=True))
-        keys.append(";".join(f"{k}={pairs[k]}" for k in sorted(pairs)))
+        keys.append(str(DimensionKey(zip(dims, chosen, strict=True))))
     return keys
 
 
 def plan():
     """(element, is_stock, is_number, dimension keys) for every element of the national form."""
-    from danchu.catalog.models import DataElement, Form
+    from danchu.catalog.layout import layout
+    from danchu.catalog.models import DataElement
 
     out = []
-    for el in Form.objects.get(code="QCDC").elements():
+    for el in layout("QCDC").elements():
         out.append(
             (
                 el,

@@ -8,7 +8,7 @@ from danchu.units.models import Unit
 
 from .models import ROLE_RANK, Membership, Role
 
-__all__ = ["Role", "can", "scope_units", "scope_q", "roots"]
+__all__ = ["Role", "can", "can_manage_catalog", "scope_units", "scope_q", "roots"]
 
 
 def _memberships(user) -> list[Membership]:
@@ -51,3 +51,13 @@ def scope_q(user, role: str = Role.VIEW, field: str = "path") -> Q:
 def scope_units(user, role: str = Role.VIEW, queryset: QuerySet | None = None) -> QuerySet:
     qs = queryset if queryset is not None else Unit.objects.all()
     return qs.filter(scope_q(user, role))
+
+
+def can_manage_catalog(user) -> bool:
+    """The catalogue (elements, forms, rules) is shared by every unit, so changing it is for an
+    admin of a province or of the whole country, not of a district or a commune."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(unit.tier in ("tw", "tinh") or unit.parent_id is None for unit in roots(user, Role.ADMIN))

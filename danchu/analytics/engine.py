@@ -19,7 +19,8 @@ from django.db.models import Count, F, Min, Q, Sum, Value, Window
 from django.db.models.functions import RowNumber, Substr
 
 from danchu.analytics.models import FlowRollup
-from danchu.catalog.expressions import Expression, parse_filter
+from danchu.catalog.dimensions import DimensionKey, key_matches
+from danchu.catalog.expressions import Expression
 from danchu.catalog.models import DataElement, Indicator
 from danchu.text import format_number
 from danchu.units.models import PATH_WIDTH, Lineage, Tier, Unit, successor_at
@@ -81,15 +82,14 @@ class Result:
             "notes": self.notes,
         }
 
-    def value(self, element: str, group: str | None = None, **dims: str) -> float | None:
-        """Sum of the rows of `element` in `group` whose dimensions include `dims`."""
+    def value(
+        self, element: str, group: str | None = None, *, absent: Iterable[str] = (), **dims: str
+    ) -> float | None:
+        """Sum of the rows of `element` in `group` whose dimensions include `dims` and leave
+        out every dimension of `absent`."""
         total, found = 0.0, False
         for r in self.rows:
-            if (
-                r.element == element
-                and r.group == group
-                and all(r.dimensions.get(k) == v for k, v in dims.items())
-            ):
+            if r.element == element and r.group == group and key_matches(r.dimensions, dims, absent):
                 if r.kind == "indicator":
                     return r.value
                 total += r.value or 0.0
@@ -98,7 +98,7 @@ class Result:
 
 
 def dims_dict(key: str) -> dict[str, str]:
-    return parse_filter(key) if key else {}
+    return dict(DimensionKey.parse(key))
 
 
 def resolve_root(unit: Unit, at: dt.date, notes: list[str]) -> Unit:

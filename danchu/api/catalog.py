@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from pathlib import Path
 
-from danchu.catalog.models import DataElement, Dimension, Form, FormRow, Indicator, ValidationRule
+from django.shortcuts import get_object_or_404
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+
+from danchu.accounts.permissions import can_manage_catalog
+from danchu.audit.context import acting
+from danchu.catalog.layout import layout
+from danchu.catalog.models import DataElement, Dimension, Form, Indicator, ValidationRule
+from danchu.catalog.services import FormRefused, load_form
 
 from .auth import api_auth
+from .errors import ApiError
+from .values import Refused
 
 router = Router(auth=api_auth, tags=["danh mục"])
 
@@ -59,9 +68,17 @@ class RowOut(Schema):
     column_dimension: str
 
 
+class ColumnOut(Schema):
+    dimension: str  # "" for the total
+    option: str  # "" for the total and the "chưa phân loại" column
+    label: str
+    kind: str  # "option", "unclassified" or "total"
+
+
 class SectionOut(Schema):
     code: str
     title: str
+    columns: list[ColumnOut]
     rows: list[RowOut]
 
 
@@ -113,29 +130,78 @@ def forms(request):
     return Form.objects.all()
 
 
-@router.get("/forms/{code}", response=FormOut, summary="Một biểu mẫu: các phần và các dòng")
-def form(request, code: str):
-    found = get_object_or_404(Form, code=code)
-    rows = FormRow.objects.filter(section__form=found).select_related("element", "indicator")
-    by_section: dict[int, list[dict]] = {}
-    for r in rows.order_by("section__order", "order"):
-        by_section.setdefault(r.section_id, []).append(
-            dict(
-                label=r.label,
-                element=r.element.code if r.element else None,
-                indicator=r.indicator.code if r.indicator else None,
-                filter=r.filter,
-                column_dimension=r.column_dimension,
-            )
+class LoadedOut(Schema):
+    dry_run: bool
+    form: str | None
+    created: int
+    updated: int
+    deleted: int
+    unchanged: int
+    message: str
+
+
+# before "/forms/{code}", which would otherwise take "load" for a form code
+@router.post(
+    "/forms/load",
+    response={200: LoadedOut, 403: Refused, 422: Refused},
+    summary="Nạp biểu mẫu từ tệp YAML hoặc XLSX (như `danchu load_form`)",
+)
+def load_form_file(request, file: File[UploadedFile], dry_run: bool = False):
+    """Chiều, chỉ tiêu, chỉ số, mục và dòng của biểu mẫu, quy tắc; cả tệp hoặc không gì cả.
+    Cần quyền quản trị cấp tỉnh trở lên; lỗi ghi rõ tệp, dòng, cột."""
+    user = request.auth
+    if not can_manage_catalog(user):
+        raise ApiError(403, "Chỉ quản trị cấp tỉnh trở lên được sửa danh mục chỉ tiêu và biểu mẫu.")
+    name = Path(file.name or "bieu-mau.yaml").name
+    try:
+        with acting(user, source=f"api:load_form:{name}", request_id=getattr(request, "id", None)):
+            loaded = load_form(file.read(), name, user=user, dry_run=dry_run)
+    except FormRefused as exc:
+        raise ApiError(
+            422,
+            f"Có {len(exc.errors)} lỗi; danh mục không thay đổi.",
+            errors=[{"row": e.row, "column": e.column, "message": str(e)} for e in exc.errors],
         )
+    done = loaded.installed
+    return {
+        "dry_run": dry_run,
+        "form": loaded.spec.form.code if loaded.spec.form else None,
+        "created": done.count("create"),
+        "updated": done.count("update"),
+        "deleted": done.count("delete"),
+        "unchanged": done.unchanged,
+        "message": loaded.summary(),
+    }
+
+
+@router.get("/forms/{code}", response=FormOut, summary="Một biểu mẫu: các phần, các cột và các dòng")
+def form(request, code: str):
+    found = layout(get_object_or_404(Form, code=code))
     return dict(
-        code=found.code,
-        name=found.name,
-        require_valid=found.require_valid,
-        builtin=found.builtin,
+        code=found.form.code,
+        name=found.form.name,
+        require_valid=found.form.require_valid,
+        builtin=found.form.builtin,
         sections=[
-            dict(code=s.code, title=s.title, rows=by_section.get(s.pk, []))
-            for s in found.sections.order_by("order")
+            dict(
+                code=s.code,
+                title=s.title,
+                columns=[
+                    dict(dimension=c.dimension, option=c.option, label=c.label, kind=c.kind)
+                    for c in s.columns
+                ],
+                rows=[
+                    dict(
+                        label=r.label,
+                        element=r.element.code if r.element else None,
+                        indicator=r.indicator.code if r.indicator else None,
+                        filter=str(r.filter),
+                        column_dimension=r.column_dimension,
+                    )
+                    for r in s.rows
+                ],
+            )
+            for s in found
         ],
     )
 

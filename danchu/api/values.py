@@ -14,6 +14,7 @@ from pydantic import StrictFloat, StrictInt, StrictStr
 
 from danchu.accounts.permissions import Role, can, scope_q
 from danchu.audit.context import acting
+from danchu.catalog.dimensions import dimension_text
 from danchu.units.models import Unit, resolve_code
 from danchu.values import periods
 from danchu.values.models import DataValue
@@ -115,12 +116,6 @@ def _scoped_values(user, unit: str | None, period: str | None, element: str | No
     )
 
 
-def _dimensions(raw: str | dict[str, str]) -> str:
-    if isinstance(raw, dict):
-        return ";".join(f"{k}={v}" for k, v in raw.items())
-    return raw
-
-
 def _forbidden_rows(user, rows: list[InputRow]) -> list[dict]:
     """Rows whose unit the user may not enter figures for; rows that do not resolve are left
     to `apply_rows`, which names the problem."""
@@ -198,7 +193,7 @@ def write_values(request, rows: list[ValueIn], dry_run: bool = False):
             unit=r.unit,
             period=str(r.period),
             value=r.value,
-            dimensions=_dimensions(r.dimensions),
+            dimensions=dimension_text(r.dimensions),
             comment=r.comment,
             row=n,
         )

@@ -6,6 +6,19 @@ Installed by `migrate` and re-installable at any time without duplicating anythi
 
 from __future__ import annotations
 
+from .spec import (
+    CatalogSpec,
+    DimensionSpec,
+    ElementSpec,
+    FormSpec,
+    IndicatorSpec,
+    OptionSpec,
+    RowSpec,
+    RuleSpec,
+    SectionSpec,
+)
+from .spec import install as write_spec
+
 DIMENSIONS = [
     (
         "co_quan",
@@ -417,77 +430,48 @@ SECTIONS = [
 ]
 
 
+def spec() -> CatalogSpec:
+    """The national catalogue as data, written by the same `spec.install` as any form file."""
+    indicator_codes = {code for code, *_ in INDICATORS}
+    return CatalogSpec(
+        dimensions=[
+            DimensionSpec(code, name, tuple(OptionSpec(c, n) for c, n in options))
+            for code, name, options in DIMENSIONS
+        ],
+        elements=[
+            ElementSpec(code, name, uom, tuple(dims), time_agg, vtype)
+            for code, name, uom, dims, time_agg, vtype in ELEMENTS
+        ],
+        indicators=[
+            IndicatorSpec(code, name, num, den, factor, decimals)
+            for code, name, num, den, factor, decimals in INDICATORS
+        ],
+        form=FormSpec(
+            FORM_CODE,
+            FORM_NAME,
+            require_valid=True,
+            sections=tuple(
+                SectionSpec(
+                    s_code,
+                    title,
+                    tuple(
+                        RowSpec(
+                            label,
+                            element="" if ref in indicator_codes else ref,
+                            indicator=ref if ref in indicator_codes else "",
+                            filter=filt,
+                            column_dimension=col,
+                        )
+                        for label, ref, filt, col in rows
+                    ),
+                )
+                for s_code, title, rows in SECTIONS
+            ),
+            rules=tuple(RuleSpec(*rule) for rule in RULES),
+        ),
+    )
+
+
 def install(apps=None) -> None:
     """Create or update the national catalogue; safe to run any number of times."""
-    if apps is None:
-        from django.apps import apps as live_apps
-
-        apps = live_apps
-    Dimension = apps.get_model("catalog", "Dimension")
-    DimensionOption = apps.get_model("catalog", "DimensionOption")
-    DataElement = apps.get_model("catalog", "DataElement")
-    Indicator = apps.get_model("catalog", "Indicator")
-    Form = apps.get_model("catalog", "Form")
-    FormSection = apps.get_model("catalog", "FormSection")
-    FormRow = apps.get_model("catalog", "FormRow")
-    ValidationRule = apps.get_model("catalog", "ValidationRule")
-
-    dims = {}
-    for order, (code, name, options) in enumerate(DIMENSIONS):
-        dim, _ = Dimension.objects.update_or_create(code=code, defaults=dict(name=name, order=order))
-        dims[code] = dim
-        for opt_order, (opt_code, opt_name) in enumerate(options):
-            DimensionOption.objects.update_or_create(
-                dimension=dim, code=opt_code, defaults=dict(name=opt_name, order=opt_order)
-            )
-    elements = {}
-    for order, (code, name, uom, dim_codes, time_agg, vtype) in enumerate(ELEMENTS):
-        el, _ = DataElement.objects.update_or_create(
-            code=code,
-            defaults=dict(
-                name=name, unit_of_measure=uom, time_aggregation=time_agg, value_type=vtype, order=order
-            ),
-        )
-        el.dimensions.set([dims[d] for d in dim_codes])
-        elements[code] = el
-    indicators = {}
-    for code, name, num, den, factor, decimals in INDICATORS:
-        indicators[code], _ = Indicator.objects.update_or_create(
-            code=code,
-            defaults=dict(name=name, numerator=num, denominator=den, factor=factor, decimals=decimals),
-        )
-    form, _ = Form.objects.update_or_create(
-        code=FORM_CODE, defaults=dict(name=FORM_NAME, require_valid=True, builtin=True)
-    )
-    kept_sections = []
-    for s_order, (s_code, title, rows) in enumerate(SECTIONS):
-        section, _ = FormSection.objects.update_or_create(
-            form=form, code=s_code, defaults=dict(title=title, order=s_order)
-        )
-        kept_sections.append(section.pk)
-        section.rows.all().delete()
-        for r_order, (label, ref, filt, col) in enumerate(rows):
-            FormRow.objects.create(
-                section=section,
-                order=r_order,
-                label=label,
-                filter=filt,
-                column_dimension=col,
-                element=elements.get(ref),
-                indicator=indicators.get(ref),
-            )
-    FormSection.objects.filter(form=form).exclude(pk__in=kept_sections).delete()
-    for code, left, op, right, importance, message, per_dim, condition in RULES:
-        ValidationRule.objects.update_or_create(
-            code=code,
-            defaults=dict(
-                form=form,
-                left=left,
-                operator=op,
-                right=right,
-                importance=importance,
-                message=message,
-                per_dimension=per_dim,
-                condition=condition,
-            ),
-        )
+    write_spec(spec(), apps=apps, builtin=True)

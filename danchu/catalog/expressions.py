@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dimensions import DimensionKey, DimensionKeyError
+
 Lookup = Callable[[str, dict[str, str]], "float | None"]
 
 TOKEN = re.compile(
@@ -36,17 +38,11 @@ class ExpressionError(ValueError):
 
 
 def parse_filter(text: str) -> dict[str, str]:
-    """`a=x;b=y` → {"a": "x", "b": "y"}; the same syntax as the CSV `dimensions` column."""
-    result: dict[str, str] = {}
-    for part in text.split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        if "=" not in part:
-            raise ExpressionError(f"'{part}' phải có dạng chiều=phương_án")
-        key, _, value = part.partition("=")
-        result[key.strip()] = value.strip()
-    return result
+    """`a=x;b=y` → {"a": "x", "b": "y"}: a `DimensionKey` read as the rules read it."""
+    try:
+        return dict(DimensionKey.parse(text))
+    except DimensionKeyError as exc:
+        raise ExpressionError(str(exc))
 
 
 @dataclass(frozen=True)

@@ -97,17 +97,6 @@ class Form(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def elements(self) -> list[DataElement]:
-        seen: dict[int, DataElement] = {}
-        for row in (
-            FormRow.objects.filter(section__form=self)
-            .select_related("element")
-            .order_by("section__order", "order")
-        ):
-            if row.element is not None and row.element.pk not in seen:
-                seen[row.element.pk] = row.element
-        return list(seen.values())
-
 
 class FormSection(models.Model):
     form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="sections")

@@ -15,6 +15,7 @@ from danchu.accounts.permissions import Role
 from danchu.api.auth import api_auth
 from danchu.api.common import parse_period, unit_at
 from danchu.audit.context import acting
+from danchu.catalog.dimensions import dimension_text
 from danchu.units.models import Unit
 from danchu.values import periods
 from danchu.values.services import InputRow
@@ -290,9 +291,7 @@ def submit(request, round_id: int, unit: str, payload: SubmitIn):
             unit=r.unit,
             period=r.period,
             value=r.value,
-            dimensions=";".join(f"{k}={v}" for k, v in r.dimensions.items())
-            if isinstance(r.dimensions, dict)
-            else r.dimensions,
+            dimensions=dimension_text(r.dimensions),
             comment=r.comment,
             row=i,
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
+from danchu.catalog.layout import FormLayout, layout
 from danchu.catalog.models import Form
 from danchu.units.models import Unit
 from danchu.values import periods
@@ -32,15 +33,9 @@ def _approved_by_round() -> dict[int, tuple[Round, list[int]]]:
     return found
 
 
-def _form_element_ids(form_id: int, cache: dict[int, set[int]]) -> set[int]:
+def _form_element_ids(form_id: int, cache: dict[int, frozenset[int]]) -> frozenset[int]:
     if form_id not in cache:
-        from danchu.catalog.models import FormRow
-
-        cache[form_id] = set(
-            FormRow.objects.filter(section__form_id=form_id, element__isnull=False).values_list(
-                "element_id", flat=True
-            )
-        )
+        cache[form_id] = layout(form_id).element_ids()
     return cache[form_id]
 
 
@@ -49,7 +44,7 @@ def approved_values_q() -> Q:
     submission's unit, an element of the round's form, a period inside the round's period.
     Reports compiled "from approved values only" pass it as `value_filter`."""
     q = Q(pk__in=[])
-    cache: dict[int, set[int]] = {}
+    cache: dict[int, frozenset[int]] = {}
     for rnd, unit_ids in _approved_by_round().values():
         q |= Q(
             unit_id__in=unit_ids,
@@ -134,35 +129,33 @@ class Lock:
         )
 
 
-def locks(unit_ids: Iterable[int]) -> dict[int, list[Lock]]:
+def locks(unit_ids: Iterable[int], known: dict[int, frozenset[int]] | None = None) -> dict[int, list[Lock]]:
     """The locks on each unit: its submitted or approved submissions, except those whose own
-    service is writing (`writing_for`)."""
+    service is writing (`writing_for`). `known`: element ids of forms already laid out."""
     subs = (
         Submission.objects.filter(state__in=LOCKING, unit_id__in=list(unit_ids))
         .exclude(pk__in=_writing_for.get())
         .select_related("round", "unit")
         .order_by("pk")
     )
-    cache: dict[int, set[int]] = {}
+    cache: dict[int, frozenset[int]] = dict(known or {})
     found: dict[int, list[Lock]] = defaultdict(list)
     for sub in subs:
-        found[sub.unit_id].append(Lock(sub, frozenset(_form_element_ids(sub.round.form_id, cache))))
+        found[sub.unit_id].append(Lock(sub, _form_element_ids(sub.round.form_id, cache)))
     return found
 
 
-def period_lock(unit: Unit, period: periods.Period, form: Form | str = "QCDC") -> Lock | None:
+def period_lock(unit: Unit, period: periods.Period, form: FormLayout | Form | str = "QCDC") -> Lock | None:
     """Is `unit`'s period locked, and by which round? The lock holding EVERY value of `form`
-    for `period` (so nothing on it can be typed), or None. The entry page asks this; the
-    guard of the write paths asks `locks` row by row."""
-    if isinstance(form, str):
-        found = Form.objects.filter(code=form).first()
-        if found is None:
-            return None
-        form = found
-    wanted = _form_element_ids(form.pk, {})
+    for `period` (so nothing on it can be typed), or None. The entry page asks this with the
+    layout it shows; the guard of the write paths asks `locks` row by row."""
+    if isinstance(form, str) and not Form.objects.filter(code=form).exists():
+        return None
+    form_layout = form if isinstance(form, FormLayout) else layout(form)
+    wanted = form_layout.element_ids()
     if not wanted:
         return None
-    for lock in locks([unit.pk]).get(unit.pk, []):
+    for lock in locks([unit.pk], {form_layout.form.pk: wanted}).get(unit.pk, []):
         rnd = lock.round
         if rnd.start <= period.start and period.end <= rnd.end and wanted <= lock.element_ids:
             return lock

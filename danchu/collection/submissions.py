@@ -11,6 +11,7 @@ from django.utils import timezone
 from danchu.accounts.permissions import Role, can
 from danchu.analytics.validation import Violation, validate
 from danchu.audit.log import log_change
+from danchu.catalog.layout import layout
 from danchu.units.models import Unit
 from danchu.values import periods
 from danchu.values.services import InputRow, RowError, ValuesRefused, WriteResult, apply_rows
@@ -58,7 +59,7 @@ def _event(sub: Submission, action: str, before: str, user, reason: str = "") ->
 def _check_rows_belong(sub: Submission, rows: list[InputRow], file: str) -> None:
     rnd = sub.round
     period = rnd.get_period()
-    element_codes = {e.code for e in rnd.form.elements()}
+    element_codes = {e.code for e in layout(rnd.form).elements()}
     errors: list[RowError] = []
     for row in rows:
         if row.unit and str(row.unit).strip() != sub.unit.code:

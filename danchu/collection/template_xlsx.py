@@ -13,7 +13,6 @@ oversized and corrupt files are refused with a Vietnamese message (`ValuesRefuse
 from __future__ import annotations
 
 import io
-import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,8 +23,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from danchu.analytics.engine import sums
-from danchu.catalog.expressions import parse_filter
-from danchu.catalog.models import DataElement, DimensionOption, FormRow
+from danchu.catalog.layout import layout
+from danchu.catalog.models import DataElement
 from danchu.units.models import Unit
 from danchu.values import periods
 from danchu.values.models import DataValue
@@ -60,32 +59,20 @@ class TemplateLine:
 
 
 def template_lines(form) -> list[tuple[str, str, list[TemplateLine]]]:
-    """The form as (section code, title, lines): one line per element and combination of the
-    dimension options the row leaves open (its column dimension and any other)."""
-    options: dict[str, list[DimensionOption]] = {}
-    for opt in DimensionOption.objects.select_related("dimension").order_by("dimension", "order"):
-        options.setdefault(opt.dimension.code, []).append(opt)
+    """The form as (section code, title, lines): one line per element row and combination of
+    the dimension options the row leaves open (its column dimension and any other)."""
+    form_layout = layout(form)
     out = []
-    rows = (
-        FormRow.objects.filter(section__form=form, element__isnull=False)
-        .select_related("section", "element")
-        .prefetch_related("element__dimensions")
-        .order_by("section__order", "order")
-    )
-    for section, section_rows in itertools.groupby(rows, key=lambda r: r.section):
+    for section in form_layout:
         lines = []
-        for row in section_rows:
-            element = row.element
-            assert element is not None  # filtered in the query
-            fixed = parse_filter(row.filter) if row.filter else {}
-            open_dims = [d for d in element.dimension_codes() if d not in fixed]
-            for combo in itertools.product(*[options.get(d, []) for d in open_dims]):
-                dims = dict(fixed)
-                dims.update({o.dimension.code: o.code for o in combo})
+        for row in section.rows:
+            if row.element is None:
+                continue
+            for key, combo in row.combinations(form_layout.options):
                 label = " — ".join([row.label] + [o.name for o in combo])
-                key = ";".join(f"{k}={dims[k]}" for k in sorted(dims))
-                lines.append(TemplateLine(section.code, label, element, key))
-        out.append((section.code, section.title, lines))
+                lines.append(TemplateLine(section.code, label, row.element, str(key)))
+        if lines:  # a section of rates only has nothing to type
+            out.append((section.code, section.title, lines))
     return out
 
 

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from danchu.analytics.engine import Result
-from danchu.catalog.models import DimensionOption, Form, FormRow
+from danchu.catalog.layout import INDICATOR, Column, LayoutRow, layout
+from danchu.catalog.models import Form
 from danchu.text import format_number, format_percent
 from danchu.units.models import Tier, Unit
 from danchu.values.periods import Period
 
-from .figures import Source, markup_filter
+from .figures import Source
 from .models import ReportTemplate
 
 
@@ -105,24 +106,14 @@ class AppendixBuilder:
             )
         tiers = self.tiers(by_tier)
         tier_names = dict(Tier.choices)
-        option_names: dict[str, list[tuple[str, str]]] = {}
-        for dim, code, name in DimensionOption.objects.order_by("dimension__code", "order").values_list(
-            "dimension__code", "code", "name"
-        ):
-            option_names.setdefault(dim, []).append((code, name))
-        rows_by_section: dict[int, list[FormRow]] = {}
-        for row in FormRow.objects.filter(section__form=form).order_by("section__order", "order"):
-            rows_by_section.setdefault(row.section_id, []).append(row)
         tables = []
-        for section in form.sections.order_by("order"):
+        for section in layout(form):
             if wanted is not None and section.code not in wanted:
                 continue
-            rows = rows_by_section.get(section.pk, [])
-            col_dim = next((r.column_dimension for r in rows if r.column_dimension), "")
-            options = option_names.get(col_dim, []) if col_dim else []
+            columns = section.spread_columns
             blocks: list[AppendixBlock] = []
             for tier in tiers:
-                lines = [self.appendix_line(r, by_tier, tier, col_dim, options, checks) for r in rows]
+                lines = [self.appendix_line(r, by_tier, tier, columns, checks) for r in section.rows]
                 if any(ln.total or any(ln.cells) for ln in lines):  # a tier with nothing is left out
                     blocks.append(
                         AppendixBlock(f"{section.code}.{len(blocks) + 1}. {tier_names[tier]}", tier, lines)
@@ -134,33 +125,30 @@ class AppendixBuilder:
                 blocks = [AppendixBlock("", only_tier, blocks[0].lines)]
                 title = f"{title} (số liệu {tier_names[only_tier].lower()})"
             else:
-                lines = [self.appendix_line(r, whole, None, col_dim, options, checks) for r in rows]
+                lines = [self.appendix_line(r, whole, None, columns, checks) for r in section.rows]
                 blocks.append(AppendixBlock(f"Toàn {self.cap}", None, lines))
-            tables.append(AppendixTable(section.code, title, [n for _, n in options], blocks))
+            tables.append(AppendixTable(section.code, title, [c.label for c in columns], blocks))
         title = self.fill(t.appendix_title or "Số liệu năm {nam}", "Tiêu đề phụ lục")
         return Appendix(title_lines=title.splitlines(), tables=tables)
 
-    def appendix_line(self, row: FormRow, res: Result, group, col_dim, options, checks) -> AppendixLine:
-        filt = markup_filter(row.filter)
-        if row.indicator is not None:
-            ind = row.indicator
-            value = res.value(ind.code, group)
-            line = AppendixLine(row.label, ind.code, "indicator", [], value, ind.decimals)
-            if checks is not None:
-                other = checks[0] if group is not None else checks[1]
-                line.unapproved = other.value(ind.code, group) != value
+    def appendix_line(
+        self, row: LayoutRow, res: Result, group, columns: list[Column], checks
+    ) -> AppendixLine:
+        other = None if checks is None else checks[0] if group is not None else checks[1]
+        if row.kind == INDICATOR:
+            value = res.value(row.code, group)
+            line = AppendixLine(row.label, row.code, "indicator", [], value, row.decimals)
+            if other is not None:
+                line.unapproved = other.value(row.code, group) != value
             return line
-        code = row.element.code if row.element else ""
-        use_cols = bool(options) and row.column_dimension == col_dim
         cells: list[float | None] = []
-        total = res.value(code, group, **filt)
-        if use_cols:
-            cells = [res.value(code, group, **filt, **{col_dim: opt}) or 0.0 for opt, _ in options]
+        total = res.value(row.code, group, **row.filter)
+        if columns and row.takes(columns[0]):
+            cells = [res.value(row.code, group, absent=row.omits(c), **row.dims(c)) or 0.0 for c in columns]
             total = sum(c or 0.0 for c in cells)  # the columns are what the total adds up
-        line = AppendixLine(row.label, code, "element", cells, total or 0.0)
-        if checks is not None:
-            other = checks[0] if group is not None else checks[1]
-            line.unapproved = (other.value(code, group, **filt) or 0.0) != (
-                res.value(code, group, **filt) or 0.0
+        line = AppendixLine(row.label, row.code, "element", cells, total or 0.0)
+        if other is not None:
+            line.unapproved = (other.value(row.code, group, **row.filter) or 0.0) != (
+                res.value(row.code, group, **row.filter) or 0.0
             )
         return line

@@ -19,7 +19,7 @@ from danchu.values import periods
 from danchu.values.periods import Period
 
 from . import context as ctx
-from . import markup
+from . import fonts, markup
 from .appendix import Appendix, AppendixBuilder
 from .figures import Figure, FigureMaker, Source
 from .layout import MOTTO, NATIONAL_NAME, PARTY_TITLE
@@ -374,5 +374,8 @@ def compile_report(
       line whose number differs from the filtered one ("all values, unapproved marked").
     - `progress(step, total, message)` is called as sections are compiled.
     Raises `CompileError` with a Vietnamese message naming the section and the problem.
+    The notes say when this machine's font lacks characters the report uses (`fonts.check`).
     """
-    return _Compiler(report, value_filter, mark_unapproved, progress).run()
+    compiled = _Compiler(report, value_filter, mark_unapproved, progress).run()
+    compiled.notes.extend(fonts.check(compiled))
+    return compiled

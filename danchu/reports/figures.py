@@ -162,15 +162,6 @@ class FigureMaker:
         return fig
 
 
-def markup_filter(text: str) -> dict[str, str]:
-    out = {}
-    for part in text.split(";"):
-        if "=" in part:
-            k, _, v = part.partition("=")
-            out[k.strip()] = v.strip()
-    return out
-
-
 NO_DATA = "chưa có số liệu"
 
 

@@ -10,8 +10,11 @@ the same question LibreOffice does and says what is missing and which package br
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,8 +52,19 @@ def parse_charset(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
+# fontconfig's answer is kept a few minutes: a report page compiles on every preview, and a font
+# installed meanwhile is seen soon after without restarting the server
+CACHE_SECONDS = 300
+
+
 def match(font: str = FONT, style: str = "") -> FontMatch | None:
     """The font fontconfig (hence LibreOffice) uses for `font` in `style`; None without fontconfig."""
+    bucket = int(time.monotonic() // CACHE_SECONDS)
+    return _match(font, style, os.environ.get("FONTCONFIG_FILE", ""), bucket)
+
+
+@functools.lru_cache(maxsize=64)
+def _match(font: str, style: str, config: str, bucket: int) -> FontMatch | None:
     exe = shutil.which("fc-match")
     if exe is None:
         return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.utils.html import escape
 
+from danchu.catalog.dimensions import DimensionKey
+
 from . import layout as L
 from .compile import Compiled, Run
 
@@ -86,7 +88,7 @@ def css(layout: str) -> str:
 def _figure(run: Run) -> str:
     f = run.figure
     assert f is not None
-    dims = ";".join(f"{k}={v}" for k, v in sorted(f.dims.items()))
+    dims = str(DimensionKey(f.dims))
     cls = "figure chua-duyet" if f.unapproved else "figure"
     title = f"{f.name} — {f.unit_name}, kỳ {f.period}" + (" (gồm số liệu chưa duyệt)" if f.unapproved else "")
     attrs = {

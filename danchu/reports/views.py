@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from danchu.accounts.permissions import Role, can, roots, scope_q
+from danchu.catalog.dimensions import DimensionKey
 from danchu.catalog.models import DataElement, Indicator
 from danchu.text import fold
 
@@ -340,7 +341,7 @@ def source(request, pk: int):
     mode = _values_mode(request)
     error, src = "", None
     try:
-        dims = dims_filter(dims_text)
+        dims = dict(DimensionKey.parse(dims_text))
         src = figure_sources(
             request.user,
             report.unit,
@@ -362,18 +363,6 @@ def source(request, pk: int):
         "mode_name": jobs.VALUE_MODES[mode],
     }
     return render(request, "reports/source.html", context, status=status)
-
-
-def dims_filter(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for part in text.split(";"):
-        if not part.strip():
-            continue
-        if "=" not in part:
-            raise SourceError(f"Chiều '{part}' phải có dạng chiều=phương_án")
-        key, _, value = part.partition("=")
-        out[key.strip()] = value.strip()
-    return out
 
 
 def download_name(report: Report, fmt: str) -> str:

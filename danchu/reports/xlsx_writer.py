@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from danchu.catalog.dimensions import DimensionKey
+
 from . import layout as L
 from .compile import Compiled
 
@@ -143,7 +145,7 @@ def _figures_sheet(wb, c: Compiled, normal: Font, bold: Font) -> None:
         _text(ws, 1, k, title, font=bold, border=_BOX)
         ws.column_dimensions[get_column_letter(k)].width = width
     for r, f in enumerate(c.figures, start=2):
-        dims = ";".join(f"{k}={v}" for k, v in sorted(f.dims.items()))
+        dims = str(DimensionKey(f.dims))
         texts = [f.markup, f.code, f.name, f.unit_code, f.unit_name, f.tier or "", dims, f.period]
         for k, text in enumerate(texts, start=1):
             _text(ws, r, k, text, font=normal)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from danchu.audit.log import log_changes, make_change
-from danchu.catalog.expressions import ExpressionError, parse_filter
+from danchu.catalog.dimensions import DimensionKey
 from danchu.catalog.models import DataElement, DimensionOption
 from danchu.units.models import Unit, resolve_code, why_not_at
 
@@ -73,16 +73,13 @@ def canonical_dimensions(
     element: DataElement, text: str, options: dict[tuple[str, str], DimensionOption]
 ) -> str:
     """Check `text` against the element's dimensions and return the canonical key."""
-    try:
-        given = parse_filter(text or "")
-    except ExpressionError as exc:
-        raise ValueError(str(exc))
+    given = DimensionKey.parse(text)
     wanted = element.dimension_codes()
     unknown = sorted(set(given) - set(wanted))
     if unknown:
         allowed = ", ".join(wanted) if wanted else "không có chiều nào"
         raise ValueError(f"chỉ tiêu {element.code} không có chiều '{unknown[0]}' (chiều hợp lệ: {allowed})")
-    missing = [d for d in wanted if d not in given]
+    missing = given.omitted(wanted)
     if missing:
         raise ValueError(
             f"thiếu chiều '{missing[0]}' của chỉ tiêu {element.code} (cần đủ: {', '.join(wanted)})"
@@ -91,7 +88,7 @@ def canonical_dimensions(
         if (dim, opt) not in options:
             valid = ", ".join(code for (d, code) in options if d == dim)
             raise ValueError(f"chiều '{dim}' không có phương án '{opt}' (phương án hợp lệ: {valid})")
-    return ";".join(f"{k}={given[k]}" for k in sorted(given))
+    return str(given)
 
 
 class _Resolver:

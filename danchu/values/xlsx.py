@@ -41,38 +41,48 @@ def inspect_package(data: bytes, name: str) -> None:
 
 def read_xlsx_rows(data: bytes, name: str, sheet_index: int = 0) -> tuple[list, list[list]]:
     """Header and rows of one sheet; any formula anywhere in it refuses the file."""
+    sheets = read_xlsx_sheets(data, name, only=sheet_index)
+    rows = next(iter(sheets.values()), [])
+    if not rows:
+        _refuse(name, "trang tính đầu tiên không có dữ liệu")
+    return rows[0], rows[1:]
+
+
+def read_xlsx_sheets(data: bytes, name: str, only: int | None = None) -> dict[str, list[list]]:
+    """Every sheet's rows by sheet title (or sheet number `only`); a formula anywhere refuses the file."""
     inspect_package(data, name)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on corrupt files
         _refuse(name, f"không đọc được tệp Excel ({type(exc).__name__})")
+    out: dict[str, list[list]] = {}
+    cells = 0
     try:
-        ws = wb.worksheets[sheet_index]
-        rows: list[list] = []
-        cells = 0
-        for r, row in enumerate(ws.iter_rows(), start=1):
-            values = []
-            for c, cell in enumerate(row, start=1):
-                cells += 1
-                if cells > MAX_CELLS:
-                    _refuse(name, f"trang '{ws.title}' quá lớn (hơn {MAX_CELLS:,} ô)".replace(",", "."))
-                if getattr(cell, "data_type", None) == "f" or (
-                    isinstance(cell.value, str)
-                    and cell.value.startswith("=")
-                    and getattr(cell, "data_type", None) != TYPE_STRING
-                ):
-                    _refuse(
-                        name,
-                        f"ô {get_column_letter(c)}{r} của trang '{ws.title}' chứa công thức "
-                        f"({str(cell.value)[:40]}); chỉ nhận giá trị: hãy dán giá trị (Paste Values)",
-                    )
-                values.append(cell.value)
-            rows.append(values)
+        sheets = wb.worksheets if only is None else wb.worksheets[only : only + 1]
+        for ws in sheets:
+            rows: list[list] = []
+            for r, row in enumerate(ws.iter_rows(), start=1):
+                values = []
+                for c, cell in enumerate(row, start=1):
+                    cells += 1
+                    if cells > MAX_CELLS:
+                        _refuse(name, f"trang '{ws.title}' quá lớn (hơn {MAX_CELLS:,} ô)".replace(",", "."))
+                    if getattr(cell, "data_type", None) == "f" or (
+                        isinstance(cell.value, str)
+                        and cell.value.startswith("=")
+                        and getattr(cell, "data_type", None) != TYPE_STRING
+                    ):
+                        _refuse(
+                            name,
+                            f"ô {get_column_letter(c)}{r} của trang '{ws.title}' chứa công thức "
+                            f"({str(cell.value)[:40]}); chỉ nhận giá trị: hãy dán giá trị (Paste Values)",
+                        )
+                    values.append(cell.value)
+                rows.append(values)
+            out[ws.title] = rows
     finally:
         wb.close()
-    if not rows:
-        _refuse(name, "trang tính đầu tiên không có dữ liệu")
-    return rows[0], rows[1:]
+    return out
 
 
 def write_xlsx(rows: Iterable[list], sheet_title: str = "Số liệu") -> bytes:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from danchu.analytics.validation import RuleSet
+from danchu.catalog.dimensions import DimensionKey
 from danchu.catalog.expressions import Expression
+from danchu.catalog.layout import ELEMENT, INDICATOR, LayoutSection, layout
 from danchu.catalog.models import DataElement, Form, Indicator, ValidationRule
 from danchu.collection.services import Lock, period_lock
 from danchu.text import format_number, format_percent
@@ -32,8 +34,6 @@ from danchu.values.services import (
     check_value,
     parse_number,
 )
-
-from .formview import GridSection, layout
 
 PREFIX = "v|"
 
@@ -66,7 +66,7 @@ class EntryGrid:
     unit: Unit
     period: Period
     form: Form
-    sections: list[GridSection]
+    sections: list[LayoutSection]
     cells: dict[str, Cell] = field(default_factory=dict)  # by input name
     errors: list[str] = field(default_factory=list)  # errors not tied to a cell
     violations: list[dict] = field(default_factory=list)
@@ -75,10 +75,6 @@ class EntryGrid:
 
     def typed(self) -> dict[str, str]:
         return {name: cell.value for name, cell in self.cells.items()}
-
-
-def _form(form: Form | str) -> Form:
-    return Form.objects.get(code=form) if isinstance(form, str) else form
 
 
 def stored_values(unit: Unit, period: Period) -> dict[tuple[str, str], float]:
@@ -93,19 +89,19 @@ def stored_values(unit: Unit, period: Period) -> dict[tuple[str, str], float]:
 
 def build_grid(unit: Unit, period: Period, form: Form | str = "QCDC", posted=None) -> EntryGrid:
     """The grid of `unit`'s own values for `period`; `posted` (a QueryDict) overrides what cells show."""
-    form = _form(form)
     sections = layout(form)
+    form = sections.form
     stored = stored_values(unit, period)
-    grid = EntryGrid(unit, period, form, sections, lock=period_lock(unit, period, form))
+    grid = EntryGrid(unit, period, form, sections.sections, lock=period_lock(unit, period, sections))
     n = 0
-    for section in sections:
+    for section in grid.sections:
         for row in section.rows:
             row.cells = []
             for col in section.columns:
                 if not row.takes(col):
                     row.cells.append(None)
                     continue
-                if row.kind == "element" and row.complete(col):
+                if row.complete(col):
                     key = row.key(col)
                     name = field_name(row.code, key)
                     n += 1
@@ -119,7 +115,7 @@ def build_grid(unit: Unit, period: Period, form: Form | str = "QCDC", posted=Non
                         cell.value = posted.get(name, "").strip()
                     grid.cells[name] = cell
                 else:
-                    cell = Cell("", row.code, row.key(col) if row.kind == "element" else "")
+                    cell = Cell("", row.code, row.key(col) if row.kind == ELEMENT else "")
                     cell.dom_id = f"t{len(grid.computed) + 1}"
                     grid.computed.append(cell)
                 row.cells.append(cell)
@@ -139,8 +135,7 @@ def _table(grid: EntryGrid, stored: dict[tuple[str, str], float]) -> dict[str, l
             continue
     table: dict[str, list[tuple[dict, float]]] = defaultdict(list)
     for (code, key), value in figures.items():
-        dims = dict(part.split("=", 1) for part in key.split(";") if part)
-        table[code].append((dims, value))
+        table[code].append((dict(DimensionKey.parse(key)), value))
     return table
 
 
@@ -155,7 +150,7 @@ def _fill_computed(grid: EntryGrid, table) -> None:
             for col, cell in zip(section.columns, row.cells, strict=True):
                 if cell is None or cell.name:
                     continue
-                if row.kind == "indicator":
+                if row.kind == INDICATOR:
                     ind = indicators.get(row.code)
                     if ind is None:
                         continue
@@ -164,7 +159,8 @@ def _fill_computed(grid: EntryGrid, table) -> None:
                     if num is not None and den:
                         cell.total = format_percent(num / den * ind.factor, ind.decimals)
                 else:
-                    cell.total = format_number(lookup(row.code, row.dims(col)))
+                    hits = [v for dims, v in table.get(row.code, []) if row.selects(col, dims)]
+                    cell.total = format_number(sum(hits) if hits else None)
 
 
 def rows_from_post(grid: EntryGrid, data) -> tuple[list[InputRow], dict[int, str]]:

@@ -45,6 +45,9 @@ def test_catalogue_of_the_national_form(db, make_user):
     assert "TL_GIAIQUYET" in {i["code"] for i in client.get("/api/catalog/indicators").json()}
     form = client.get("/api/catalog/forms/QCDC").json()
     assert form["code"] == "QCDC" and form["sections"] and form["sections"][0]["rows"]
+    first = form["sections"][0]  # the same columns the unit page and the entry grid show
+    assert [c["option"] for c in first["columns"]] == ["ke_hoach", "thong_bao", "cong_van", "khac", ""]
+    assert first["columns"][-1]["kind"] == "total" and first["rows"][0]["filter"] == "co_quan=cap_uy"
     rules = client.get("/api/catalog/rules", {"form": "QCDC"}).json()
     assert rules and all(r["form"] == "QCDC" for r in rules)
     missing = client.get("/api/catalog/forms/KHONG_CO")

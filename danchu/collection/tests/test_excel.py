@@ -6,8 +6,10 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from danchu.catalog.layout import layout
 from danchu.collection import services
 from danchu.collection.models import Submission
+from danchu.collection.template_xlsx import template_lines
 from danchu.values.models import DataValue
 from danchu.values.services import InputRow, apply_rows
 
@@ -146,3 +148,16 @@ def test_template_of_another_unit_is_refused(round_12):
 def test_negative_number_in_template_is_refused(round_12, template):
     with pytest.raises(services.RoundRefused, match="không được âm"):
         services.submit_file(round_12, "03386", fill(template, {("HG_VUVIEC", ""): -1}), "bieu-mau.xlsx")
+
+
+def test_the_excel_template_lists_the_cells_the_entry_grid_types(db):
+    form = layout("QCDC")
+    typed = {
+        (row.code, row.key(col))
+        for s in form
+        for row in s.rows
+        for col in s.columns
+        if row.takes(col) and row.complete(col)
+    }
+    lines = {(ln.element.code, ln.dimensions) for _c, _t, ls in template_lines(form.form) for ln in ls}
+    assert typed == lines

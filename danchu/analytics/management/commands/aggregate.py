@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from danchu.analytics.engine import aggregate
+from danchu.catalog.dimensions import DimensionKey
 from danchu.cli import dump_json, get_period, get_unit, parse_date, table
 from danchu.text import format_number
 from danchu.units.models import resolve_code
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         rows = [
             {
                 "element": r.element,
-                "dimensions": ";".join(f"{k}={v}" for k, v in r.dimensions.items()),
+                "dimensions": str(DimensionKey(r.dimensions)),
                 "group": r.group,
                 "value": format_number(r.value, r.decimals) if r.kind == "indicator" else r.value,
             }

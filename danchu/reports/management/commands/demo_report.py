@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from danchu.cli import get_period, get_unit
-from danchu.reports import fonts, render
+from danchu.reports import render
 from danchu.reports.compile import CompileError, compile_report, default_template
 from danchu.reports.services import create_report, find_report, update_report
 
@@ -79,8 +79,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Biên soạn báo cáo {unit.name} năm {PERIOD}: {time.perf_counter() - started:.1f} giây"
         )
-        for warning in fonts.check(compiled):
-            self.stderr.write(f"Cảnh báo: {warning}")
+        for note in compiled.notes:
+            self.stderr.write(f"Ghi chú: {note}")
         outdir = Path(opts["outdir"])
         for fmt in [f.strip() for f in opts["formats"].split(",") if f.strip()]:
             path = outdir / f"bao-cao-{UNIT}-{PERIOD}.{fmt}"

@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from danchu.cli import get_period, get_unit, parse_date
-from danchu.reports import fonts, jobs, render
+from danchu.reports import jobs, render
 from danchu.reports.compile import CompileError, compile_report, default_template, draft_report
 from danchu.reports.models import ReportTemplate
 from danchu.reports.services import find_report
@@ -87,7 +87,6 @@ class Command(BaseCommand):
             compiled = compile_report(report, **options)
         except CompileError as exc:
             raise CommandError(str(exc))
-        compiled.notes.extend(fonts.check(compiled))
         for note in compiled.notes:
             self.stdout.write(f"Ghi chú: {note}")
         self.stdout.write(f"Biên soạn xong trong {time.perf_counter() - started:.1f} giây")
