@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("bao-cao/", include("danchu.reports.urls")),
     path("dot-bao-cao/", include("danchu.collection.urls")),
+    path("so/", include("danchu.registers.urls")),
     path("danh-muc/", include("danchu.catalog.urls")),
     path("", include("danchu.web.urls")),
     prefix_default_language=False,

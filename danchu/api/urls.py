@@ -27,3 +27,4 @@ api.add_router("", "danchu.api.analytics.router")
 # Routers of other apps are added here, one line each, e.g.:
 # api.add_router("/rounds", "danchu.collection.api.router")
 api.add_router("/rounds", "danchu.collection.api.router")
+api.add_router("/registers", "danchu.registers.api.router")

@@ -18,6 +18,14 @@ COLUMNS = ["element", "unit", "period", "value", "dimensions", "comment"]
 
 def read_table(data: bytes, name: str) -> list[InputRow]:
     """Rows of a CSV or XLSX file in the values format; refuses the file with a reason."""
+    header, rows, first_row = read_grid(data, name)
+    return _rows_from_table(header, rows, name, first_row)
+
+
+def read_grid(data: bytes, name: str) -> tuple[list[str], list[list], int]:
+    """(header, rows, number of the first row) of a CSV or XLSX file whatever its columns, for the
+    values and the registers alike; refuses the file (size, format, encoding, a row wider than
+    the header) with a reason."""
     limit = settings.DANCHU_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise ValuesRefused(
@@ -32,16 +40,35 @@ def read_table(data: bytes, name: str) -> list[InputRow]:
         )
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
-        return _read_csv(data, name)
-    if suffix in (".xlsx", ".xlsm"):
+        header, rows = _read_csv(data, name)
+    elif suffix in (".xlsx", ".xlsm"):
         header, rows = read_xlsx_rows(data, name)
-        return _rows_from_table(header, rows, name)
-    raise ValuesRefused(
-        [RowError(None, "", f"không đọc được định dạng '{suffix or name}': chỉ nhận .csv hoặc .xlsx", name)]
-    )
+    else:
+        raise ValuesRefused(
+            [
+                RowError(
+                    None, "", f"không đọc được định dạng '{suffix or name}': chỉ nhận .csv hoặc .xlsx", name
+                )
+            ]
+        )
+    header = [str(h or "").strip().lower() for h in header]
+    errors = [
+        RowError(
+            n,
+            "",
+            f"dòng có {len(cells)} ô, nhiều hơn {len(header)} cột của tiêu đề "
+            "(thừa dấu phẩy? hãy đặt ghi chú có dấu phẩy trong ngoặc kép)",
+            name,
+        )
+        for n, cells in enumerate(rows, start=2)
+        if len(cells) > len(header) and any(str(c or "").strip() for c in cells[len(header) :])
+    ]
+    if errors:
+        raise ValuesRefused(errors)
+    return header, rows, 2
 
 
-def _read_csv(data: bytes, name: str) -> list[InputRow]:
+def _read_csv(data: bytes, name: str) -> tuple[list, list[list]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,11 +91,10 @@ def _read_csv(data: bytes, name: str) -> list[InputRow]:
     table = list(reader)
     if not table:
         raise ValuesRefused([RowError(None, "", "tệp rỗng", name)])
-    return _rows_from_table(table[0], table[1:], name, first_row=2)
+    return table[0], table[1:]
 
 
-def _rows_from_table(header: list, rows: list[list], name: str, first_row: int = 2) -> list[InputRow]:
-    header = [str(h or "").strip().lower() for h in header]
+def _rows_from_table(header: list[str], rows: list[list], name: str, first_row: int = 2) -> list[InputRow]:
     missing = [c for c in ("element", "unit", "period", "value") if c not in header]
     if missing:
         raise ValuesRefused(
@@ -82,20 +108,9 @@ def _rows_from_table(header: list, rows: list[list], name: str, first_row: int =
             ]
         )
     index = {c: header.index(c) for c in COLUMNS if c in header}
-    out, errors = [], []
+    out = []
     for n, cells in enumerate(rows, start=first_row):
         if not any(str(c or "").strip() for c in cells):
-            continue
-        if len(cells) > len(header) and any(str(c or "").strip() for c in cells[len(header) :]):
-            errors.append(
-                RowError(
-                    n,
-                    "",
-                    f"dòng có {len(cells)} ô, nhiều hơn {len(header)} cột của tiêu đề "
-                    "(thừa dấu phẩy? hãy đặt ghi chú có dấu phẩy trong ngoặc kép)",
-                    name,
-                )
-            )
             continue
 
         def cell(col: str, cells=cells):
@@ -113,8 +128,6 @@ def _rows_from_table(header: list, rows: list[list], name: str, first_row: int =
                 row=n,
             )
         )
-    if errors:
-        raise ValuesRefused(errors)
     return out
 
 

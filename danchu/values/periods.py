@@ -128,3 +128,17 @@ def parse(code: str) -> Period:
         f"Kỳ báo cáo '{code}' không đúng định dạng. Dùng: 2023 (năm), 2023-05 (tháng), 2023Q2 (quý), "
         "2023S1 (6 tháng) hoặc 2023-03-01/2023-03-02 (khoảng ngày, dạng YYYY-MM-DD)"
     )
+
+
+def month_containing(day: dt.date) -> Period:
+    """The Decree 09 month that contains `day` (15/04–14/05 is month 05 with the default cut-off)."""
+    period = parse(f"{day.year}-{day.month:02d}")
+    if day > period.end:
+        return parse(f"{day.year + 1}-01") if day.month == 12 else parse(f"{day.year}-{day.month + 1:02d}")
+    return period
+
+
+def year_containing(day: dt.date) -> Period:
+    """The annual reporting period that contains `day`."""
+    period = parse(str(day.year))
+    return period if day <= period.end else parse(str(day.year + 1))

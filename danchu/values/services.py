@@ -5,7 +5,7 @@ The code lives in `writing` (checking and writing rows), `numbers` (what a typed
 """
 
 from .errors import RowError, ValuesRefused
-from .files import COLUMNS, export_rows, import_file, read_table
+from .files import COLUMNS, export_rows, import_file, read_grid, read_table
 from .numbers import NEGATIVE, NOT_INTEGER, check_value, parse_number
 from .writing import (
     ROW_GUARDS,
@@ -38,6 +38,7 @@ __all__ = [
     "export_rows",
     "import_file",
     "parse_number",
+    "read_grid",
     "read_table",
     "refresh_statistics",
     "write",
