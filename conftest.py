@@ -49,15 +49,28 @@ def chromium_path() -> str:
     return path
 
 
+_LAI_CHAU: dict[str, list[dict]] = {}
+
+
 @pytest.fixture
 def lai_chau(db):
-    """Lai Châu's real legacy and 2025 trees, from vietnamadminunits."""
+    """Lai Châu's real legacy and 2025 trees, from vietnamadminunits.
+
+    The first test loads them with the real loader; later tests on an empty tree get the same
+    rows back in one insert (with the same ids, so the paths hold), which saves seconds a test."""
     from danchu.units import loader
+    from danchu.units.models import Lineage, Unit
 
-    loader.load("legacy", "12")
-    loader.load("2025", "12")
-    from danchu.units.models import Unit
-
+    empty = not Unit.objects.exists()
+    if _LAI_CHAU and empty:
+        Unit.objects.bulk_create([Unit(**row) for row in _LAI_CHAU["units"]])
+        Lineage.objects.bulk_create([Lineage(**row) for row in _LAI_CHAU["lineage"]])
+    else:
+        loader.load("legacy", "12")
+        loader.load("2025", "12")
+        if empty:
+            _LAI_CHAU["units"] = list(Unit.objects.order_by("depth", "pk").values())
+            _LAI_CHAU["lineage"] = list(Lineage.objects.values())
     return Unit.objects.get(code="12")
 
 

@@ -8,6 +8,7 @@ each new one; that becomes the lineage table.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,7 +53,9 @@ class LoadResult:
 UNITS_CHANGED: list[Callable[[LoadResult], None]] = []
 
 
+@functools.cache
 def _converter() -> dict:
+    """The package's converter data, read once per process (it is only read, never changed)."""
     data = (
         resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text(encoding="utf-8")
     )
