@@ -1,14 +1,20 @@
-"""Scoping in one place: pages, API and exports ask these functions and nothing else."""
+"""Who may do what, and where: a role on a unit covers its subtree.
+
+Lists are scoped by the querysets themselves (`Model.objects.restrict(user, role)`, see
+`danchu.units.scope`); one row named by a URL is found with `get_scoped_or_404`; `can` answers
+for a unit in hand. Pages, API and exports ask these and nothing else."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from danchu.units.models import Unit
+from danchu.units.scope import ScopedQuerySet
 
 from .models import ROLE_RANK, Membership, Role
 
-__all__ = ["Role", "can", "can_manage_catalog", "scope_units", "scope_q", "roots"]
+__all__ = ["Role", "can", "can_manage_catalog", "get_scoped_or_404", "roots"]
 
 
 def _memberships(user) -> list[Membership]:
@@ -36,21 +42,39 @@ def can(user, role: str, unit: Unit) -> bool:
     return any(unit.path.startswith(root.path) for root in roots(user, role))
 
 
-def scope_q(user, role: str = Role.VIEW, field: str = "path") -> Q:
-    """A filter on a unit path field (e.g. "unit__path") that keeps the user's subtrees."""
-    if user is not None and getattr(user, "is_superuser", False):
-        return Q()
-    q = Q(pk__in=[])
-    if user is None or not getattr(user, "is_authenticated", False):
-        return q
-    for root in roots(user, role):
-        q |= Q(**{f"{field}__startswith": root.path})
-    return q
+def root_paths(user, role: str) -> list[str]:
+    """The answer `units.scope` asks for (registered in `AccountsConfig.ready`)."""
+    return [root.path for root in roots(user, role)]
 
 
-def scope_units(user, role: str = Role.VIEW, queryset: QuerySet | None = None) -> QuerySet:
-    qs = queryset if queryset is not None else Unit.objects.all()
-    return qs.filter(scope_q(user, role))
+def get_scoped_or_404(
+    queryset: ScopedQuerySet,
+    user,
+    role: str = Role.VIEW,
+    *,
+    pick=None,
+    not_found: str = "",
+    forbidden: str = "",
+    **lookup,
+):
+    """The one row of `queryset` matching `lookup` (or chosen by `pick(queryset)`) inside the
+    user's scope, else 404, so a row outside the scope is not revealed; a row inside without
+    `role` on its unit answers 403 (`forbidden` may name the unit: "{unit.name}"). Pages, the
+    API and the services of rounds and reports all find what a URL names this way. A `None`
+    user is a trusted caller (a command acting as the system)."""
+    qs = queryset.restrict(user, Role.VIEW).filter(**lookup)
+    found = pick(qs) if pick is not None else qs.first()
+    if found is None:
+        raise Http404(not_found or "Không tìm thấy (hoặc bạn không có quyền xem)")
+    if role != Role.VIEW and user is not None:
+        unit = queryset.unit_of(found)
+        if not can(user, role, unit):
+            raise PermissionDenied(
+                (forbidden or "Bạn không có quyền '{role}' trên {unit.name} ({unit.code}).").format(
+                    unit=unit, role=Role(role).label
+                )
+            )
+    return found
 
 
 def can_manage_catalog(user) -> bool:

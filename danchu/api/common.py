@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from danchu.accounts.permissions import Role, can
-from danchu.units.models import Unit, resolve_code
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from danchu.accounts.permissions import Role, get_scoped_or_404
+from danchu.units.models import Unit
 from danchu.values import periods
 
 from .errors import ApiError
@@ -41,10 +44,16 @@ def codes(text: str | None) -> list[str] | None:
 def unit_at(user, code: str, date: dt.date, role: str = Role.VIEW, column: str = "unit") -> Unit:
     """The unit carrying `code` on `date`, if the user may see it; 404 alike for missing and out of scope,
     so the API does not tell which units exist outside one's subtree."""
-    unit = resolve_code(code.strip(), date)
-    if unit is None or not can(user, Role.VIEW, unit):
-        other = Unit.objects.filter(code=code.strip()).order_by("valid_from").first()
-        if unit is None and other is not None and can(user, Role.VIEW, other):
+    code = code.strip()
+    try:
+        return get_scoped_or_404(
+            Unit.objects.at(date), user, role, code=code, pick=lambda qs: qs.order_by("depth").first()
+        )
+    except PermissionDenied as exc:
+        raise ApiError(403, str(exc), column)
+    except Http404:
+        other = Unit.objects.restrict(user).filter(code=code).order_by("valid_from").first()
+        if other is not None:
             raise ApiError(
                 404,
                 f"Đơn vị '{code}' ({other.name}) không có hiệu lực ngày {date:%d/%m/%Y}; "
@@ -52,8 +61,3 @@ def unit_at(user, code: str, date: dt.date, role: str = Role.VIEW, column: str =
                 column,
             )
         raise ApiError(404, NOT_FOUND_OR_FORBIDDEN.format(code=code), column)
-    if role != Role.VIEW and not can(user, role, unit):
-        raise ApiError(
-            403, f"Bạn không có quyền '{Role(role).label}' trên {unit.name} ({unit.code}).", column
-        )
-    return unit

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Query, Router, Schema
 
-from danchu.accounts.permissions import Role, can, scope_q
+from danchu.accounts.permissions import Role, can
 from danchu.units.models import Tier, Unit
 
 from .auth import api_auth
@@ -61,7 +61,7 @@ def list_units(
 ):
     """Đơn vị trong phạm vi được phân quyền; `q` tìm theo tên hoặc mã, không phân biệt dấu."""
     date = parse_date(at)
-    qs = Unit.objects.at(date).filter(scope_q(request.auth, Role.VIEW))
+    qs = Unit.objects.restrict(request.auth).at(date)
     if under:
         qs = qs.subtree(unit_at(request.auth, under, date, column="under"))
     if tier:

@@ -12,11 +12,8 @@ from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import StrictFloat, StrictInt, StrictStr
 
-from danchu.accounts.permissions import Role, can, scope_q
 from danchu.audit.context import acting
 from danchu.catalog.dimensions import dimension_text
-from danchu.units.models import Unit, resolve_code
-from danchu.values import periods
 from danchu.values.models import DataValue
 from danchu.values.services import InputRow, ValuesRefused, apply_rows, export_rows, read_table
 from danchu.values.xlsx import write_xlsx
@@ -101,7 +98,7 @@ def list_values(
 
 
 def _scoped_values(user, unit: str | None, period: str | None, element: str | None, subtree: bool):
-    qs = DataValue.objects.filter(scope_q(user, Role.VIEW, field="unit__path"))
+    qs = DataValue.objects.restrict(user)
     p = parse_period(period) if period else None
     if p:
         qs = qs.filter(start__gte=p.start, end__lte=p.end)
@@ -116,47 +113,21 @@ def _scoped_values(user, unit: str | None, period: str | None, element: str | No
     )
 
 
-def _forbidden_rows(user, rows: list[InputRow]) -> list[dict]:
-    """Rows whose unit the user may not enter figures for; rows that do not resolve are left
-    to `apply_rows`, which names the problem."""
-    out = []
-    units: dict[tuple, Unit | None] = {}
-    for row in rows:
-        try:
-            p = periods.parse(str(row.period).strip())
-        except periods.PeriodError:
-            continue
-        key = (str(row.unit).strip(), p.end)
-        if key not in units:
-            units[key] = resolve_code(key[0], p.end)  # read at the period's end, as `apply_rows` does
-        unit = units[key]
-        if unit is not None and not can(user, Role.ENTER, unit):
-            out.append(
-                {
-                    "row": row.row,
-                    "column": "unit",
-                    "message": f"Dòng {row.row}: bạn không có quyền nhập số liệu cho đơn vị mã '{row.unit}'.",
-                }
-            )
-    return out
-
-
 def _refused(exc: ValuesRefused) -> ApiError:
+    """403 listing the rows on units the user may not write, if any; else 422 listing every problem."""
+    if exc.forbidden:
+        status, errors = 403, exc.forbidden
+        detail = f"Không có quyền nhập số liệu ở {len(errors)} dòng; không ghi dòng nào."
+    else:
+        status, errors, detail = 422, exc.errors, f"Có {len(exc.errors)} lỗi; không ghi dòng nào."
     return ApiError(
-        422,
-        f"Có {len(exc.errors)} lỗi; không ghi dòng nào.",
-        errors=[{"row": e.row, "column": e.column, "message": str(e)} for e in exc.errors],
+        status, detail, errors=[{"row": e.row, "column": e.column, "message": str(e)} for e in errors]
     )
 
 
 def _apply(request, inputs: list[InputRow], dry_run: bool, file: str = "") -> dict:
-    """Scope first (403 listing rows), then the one write path (422 listing problems)."""
+    """The one write path, which checks the role on every row's unit (403) and the rest (422)."""
     user = request.auth
-    forbidden = _forbidden_rows(user, inputs)
-    if forbidden:
-        raise ApiError(
-            403, f"Không có quyền nhập số liệu ở {len(forbidden)} dòng; không ghi dòng nào.", errors=forbidden
-        )
     source = f"api:import:{file}" if file else "api"
     try:
         with acting(user, source=source, request_id=getattr(request, "id", None)):

@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from danchu.accounts.permissions import Role, scope_units
 from danchu.catalog.models import Form
 from danchu.units.models import Tier, Unit
 from danchu.values import periods
@@ -20,8 +19,7 @@ def find_under(user, code: str, period: periods.Period) -> Unit | None:
     code = (code or "").strip()
     if not code:
         return None
-    in_force = Unit.objects.at(period.end)
-    return scope_units(user, Role.VIEW, in_force).filter(code=code).order_by("depth").first()
+    return Unit.objects.restrict(user).at(period.end).filter(code=code).order_by("depth").first()
 
 
 class OpenRoundForm(forms.Form):

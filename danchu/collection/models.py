@@ -11,11 +11,23 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from danchu.catalog.models import Form
 from danchu.units.models import Unit
+from danchu.units.scope import VIEW, ScopedQuerySet, scope_q
 from danchu.values import periods
+
+
+class RoundQuerySet(ScopedQuerySet):
+    unit_path = "under__path"
+    unit_field = "under"
+
+    def restrict(self, user, role: str = VIEW) -> RoundQuerySet:
+        """Rounds opened under the user's subtrees, or asking a unit in them."""
+        asking = Submission.objects.restrict(user, role).values("round_id")
+        return self.filter(Q(scope_q(user, role, self.unit_path)) | Q(pk__in=asking))
 
 
 class Round(models.Model):
@@ -42,6 +54,8 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     opened_at = models.DateTimeField("mở lúc", default=timezone.now)
+
+    objects = RoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
@@ -97,6 +111,8 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     return_reason = models.CharField("lý do trả lại", max_length=2000, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["round", "unit__path"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
-from danchu.accounts.permissions import Role, can, scope_q
+from danchu.accounts.permissions import Role, can, get_scoped_or_404
 from danchu.audit.context import current
 from danchu.audit.log import log_change
 from danchu.catalog.models import Form
@@ -197,29 +199,29 @@ def close_round(rnd: Round, user=None) -> Round:
 
 def rounds_for(user) -> QuerySet[Round]:
     """Rounds the user can see: opened under their subtree or asking a unit in it."""
-    qs = Round.objects.select_related("form", "under", "opened_by")
-    if user is None or getattr(user, "is_superuser", False):
-        return qs
-    inside = Submission.objects.filter(scope_q(user, Role.VIEW, "unit__path")).values("round_id")
-    return qs.filter(Q(scope_q(user, Role.VIEW, "under__path")) | Q(pk__in=inside)).distinct()
+    return Round.objects.restrict(user).select_related("form", "under", "opened_by")
 
 
 def submissions_for(user, rnd: Round) -> QuerySet[Submission]:
     """The round's submissions of units inside the user's subtree."""
-    qs = rnd.submissions.select_related("unit", "unit__parent").order_by("unit__path")
-    if user is None:
-        return qs
-    return qs.filter(scope_q(user, Role.VIEW, "unit__path"))
+    return rnd.submissions.restrict(user).select_related("unit", "unit__parent").order_by("unit__path")
 
 
-def get_submission(rnd: Round, unit: Unit | str, user=None) -> Submission:
+def get_submission(
+    rnd: Round, unit: Unit | str, user=None, role: str = Role.VIEW, forbidden: str = ""
+) -> Submission:
     """The submission of `unit` (object or code) in `rnd`; refused for units outside the
-    user's subtree exactly as for units not asked, so nothing leaks."""
-    qs = submissions_for(user, rnd)
-    found = qs.filter(unit=unit).first() if isinstance(unit, Unit) else qs.filter(unit__code=unit).first()
-    if found is None:
+    user's subtree exactly as for units not asked, so nothing leaks; `RoundPermissionDenied`
+    inside without `role` (`forbidden` names the unit as "{unit.name}")."""
+    lookup = {"unit": unit} if isinstance(unit, Unit) else {"unit__code": unit}
+    try:
+        return get_scoped_or_404(
+            rnd.submissions.select_related("unit", "unit__parent"), user, role, forbidden=forbidden, **lookup
+        )
+    except Http404:
         code = unit.code if isinstance(unit, Unit) else unit
         raise SubmissionNotFound(
             f"Đơn vị '{code}' không có bài nộp trong đợt báo cáo số {rnd.pk} (hoặc bạn không có quyền xem)"
         )
-    return found
+    except PermissionDenied as exc:
+        raise RoundPermissionDenied(str(exc))

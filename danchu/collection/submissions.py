@@ -115,10 +115,10 @@ def submit(
     failed lower rules need a `comment` explaining them. Rows must be of the submission's unit,
     inside the round's period and on the form.
     """
-    sub = get_submission(rnd, unit, user)
+    sub = get_submission(
+        rnd, unit, user, Role.ENTER, "Bạn không có quyền nộp báo cáo của {unit.name} ({unit.code})"
+    )
     unit_obj = sub.unit
-    if user is not None and not can(user, Role.ENTER, unit_obj):
-        raise RoundPermissionDenied(f"Bạn không có quyền nộp báo cáo của {unit_obj.name} ({unit_obj.code})")
     if rnd.status != Round.Status.OPEN:
         raise RoundRefused(f"Đợt báo cáo số {rnd.pk} đã đóng, không nhận bài nộp")
     if sub.state == State.APPROVED:
@@ -185,10 +185,10 @@ def save_draft(rnd: Round, unit: Unit | str, rows: Iterable[InputRow], user=None
     Only while the submission is a draft or returned, the round open and the rows the
     submission's own (unit, form, period); `ValuesRefused` carries row errors for the cells.
     """
-    sub = get_submission(rnd, unit, user)
+    sub = get_submission(
+        rnd, unit, user, Role.ENTER, "Bạn không có quyền nhập số liệu của {unit.name} ({unit.code})"
+    )
     unit_obj = sub.unit
-    if user is not None and not can(user, Role.ENTER, unit_obj):
-        raise RoundPermissionDenied(f"Bạn không có quyền nhập số liệu của {unit_obj.name} ({unit_obj.code})")
     if rnd.status != Round.Status.OPEN:
         raise RoundRefused(f"Đợt báo cáo số {rnd.pk} đã đóng, không nhận số liệu")
     if sub.state not in (State.DRAFT, State.RETURNED):

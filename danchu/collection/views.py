@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from danchu.accounts.permissions import Role, can, roots, scope_q
+from danchu.accounts.permissions import Role, can, get_scoped_or_404, roots
+from danchu.units.scope import scope_q
 from danchu.values.services import ValuesRefused
 from danchu.web import entry
 from danchu.web.lookup import period_containing
@@ -39,10 +40,12 @@ def _may_open(user) -> bool:
 
 
 def _round(request, round_id: int) -> Round:
-    rnd = services.rounds_for(request.user).filter(pk=round_id).first()
-    if rnd is None:
-        raise Http404(_("Không tìm thấy đợt báo cáo (hoặc bạn không có quyền xem)"))
-    return rnd
+    return get_scoped_or_404(
+        Round.objects.select_related("form", "under", "opened_by"),
+        request.user,
+        pk=round_id,
+        not_found=_("Không tìm thấy đợt báo cáo (hoặc bạn không có quyền xem)"),
+    )
 
 
 def _submission(request, rnd: Round, code: str) -> Submission:

@@ -22,6 +22,7 @@ from operator import or_
 from django.db.models import Count, Expression, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from danchu.catalog.dimensions import DimensionKey
 from danchu.units.models import Unit
 from danchu.values import periods
 
@@ -81,10 +82,6 @@ def product(**options: list[str]) -> list[dict[str, str]]:
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(options[n] for n in names))]
 
 
-def dims_key(dims: dict[str, str]) -> str:
-    return ";".join(f"{k}={dims[k]}" for k in sorted(dims))
-
-
 Counts = dict[tuple[str, str], float]
 
 
@@ -139,7 +136,7 @@ class Figure:
             dims = dict(fixed) | {k: row[f"dim_{k}"] for k in grouped}
             if any(v in ("", None) for v in dims.values()):
                 continue
-            key = dims_key({k: str(v) for k, v in dims.items()})
+            key = str(DimensionKey.of(dims))
             for i, (m, _) in enumerate(filters):
                 if row[f"m{i}"]:
                     out[(m.code, key)] = out.get((m.code, key), 0) + row[f"m{i}"]
@@ -158,6 +155,6 @@ def computed(figures: Iterable[Figure], unit: Unit, months: list[Month]) -> dict
         counts = figure.count(unit, months)
         for m in months:
             for dims in figure.keys:
-                key = dims_key(dims)
+                key = str(DimensionKey(dims))
                 out[(figure.element, m.code, key)] = counts.get((m.code, key), 0)
     return out

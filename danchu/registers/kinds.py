@@ -22,8 +22,6 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 
-from danchu.accounts.permissions import Role, scope_q
-
 from .figures import Figure, Month, months_between
 from .models import Record
 
@@ -73,10 +71,7 @@ class Register:
 
     def records(self, user=None) -> QuerySet:
         """The register's records the user may see (all of them for user None: the system)."""
-        qs = self.model._default_manager.select_related("unit")
-        if user is not None:
-            qs = qs.filter(scope_q(user, Role.VIEW, field="unit__path"))
-        return qs
+        return self.model._default_manager.restrict(user).select_related("unit")
 
     def record_date(self, record: Record) -> dt.date:
         return getattr(record, self.date_field)

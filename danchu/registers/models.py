@@ -9,6 +9,7 @@ from django.db import models
 
 from danchu.text import fold
 from danchu.units.models import Unit
+from danchu.units.scope import ScopedQuerySet
 
 
 class Keeping(models.Model):
@@ -45,6 +46,8 @@ class Record(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = ScopedQuerySet.as_manager()  # restrict(user, role): the records of the user's subtrees
 
     class Meta:
         abstract = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import F
 
-from danchu.accounts.permissions import Role, can, scope_units
+from danchu.accounts.permissions import Role, can
 from danchu.units.models import Tier, Unit
 from danchu.values import periods
 
@@ -43,7 +43,7 @@ class ReportCreateForm(forms.Form):
 
     def suggestions(self, limit: int = 300) -> list[Unit]:
         """Province and district units of the user's scope, for the unit box."""
-        qs = scope_units(self.user, Role.ENTER).filter(tier__in=[Tier.TINH, Tier.HUYEN])
+        qs = Unit.objects.restrict(self.user, Role.ENTER).filter(tier__in=[Tier.TINH, Tier.HUYEN])
         return list(qs.order_by(F("valid_to").desc(nulls_first=True), "path")[:limit])
 
     def clean_period(self) -> str:
@@ -60,7 +60,7 @@ class ReportCreateForm(forms.Form):
         if not code or not period:
             return data
         end = periods.parse(period).end
-        qs = scope_units(self.user, Role.VIEW).filter(code=code)
+        qs = Unit.objects.restrict(self.user).filter(code=code)
         unit = qs.at(end).order_by("depth").first()
         if unit is None:
             self.add_error(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from danchu.units.scope import ScopedQuerySet
+
 
 class Layout(models.TextChoices):
     PARTY = "party", "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"
@@ -100,6 +102,8 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period", "unit__path", "-id"]

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from danchu.accounts.models import Role
-from danchu.accounts.permissions import can, scope_q
+from danchu.accounts.permissions import can
 from danchu.analytics.engine import aggregate
 from danchu.analytics.validation import Violation, validate
 from danchu.audit.log import log_change
@@ -57,9 +57,7 @@ def check_access(user, unit: Unit, role: str = Role.VIEW) -> None:
 def visible_reports(user, role: str = Role.VIEW):
     """Reports of units in the user's subtrees, newest first."""
     return (
-        Report.objects.filter(scope_q(user, role, "unit__path"))
-        .select_related("unit", "template")
-        .order_by("-updated_at", "-pk")
+        Report.objects.restrict(user, role).select_related("unit", "template").order_by("-updated_at", "-pk")
     )
 
 

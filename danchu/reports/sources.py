@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from danchu.accounts.permissions import Role, scope_q
 from danchu.analytics.engine import aggregate
 from danchu.catalog.expressions import Expression, parse_filter
 from danchu.catalog.models import DataElement, DimensionOption, Indicator
@@ -125,13 +124,7 @@ def figure_sources(
         raise SourceError(f"Chỉ số {code} chỉ tính được cho một cấp")
     unit = root
     if unit_code and unit_code != root.code:
-        found = (
-            Unit.objects.at(p.end)
-            .subtree(root)
-            .filter(code=unit_code)
-            .filter(scope_q(user, Role.VIEW))
-            .first()
-        )
+        found = Unit.objects.restrict(user).at(p.end).subtree(root).filter(code=unit_code).first()
         if found is None:
             raise SourceError(f"Đơn vị mã '{unit_code}' không thuộc {root.name} ngày {p.end:%d/%m/%Y}")
         unit = found
@@ -194,7 +187,7 @@ def _part(
     qs = (
         DataValue.objects.filter(element=el, start__gte=p.start, end__lte=p.end)
         .filter(unit__path__startswith=unit.path)
-        .filter(scope_q(user, Role.VIEW, "unit__path"))
+        .restrict(user)
         .select_related("unit", "updated_by")
         .order_by("unit__path", "start", "dimensions")
     )

@@ -24,7 +24,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from danchu.accounts.permissions import Role, can, roots, scope_q
+from danchu.accounts.permissions import Role, can, get_scoped_or_404, roots
 from danchu.catalog.dimensions import DimensionKey
 from danchu.catalog.models import DataElement, Indicator
 from danchu.text import fold
@@ -43,16 +43,14 @@ FORMAT_NAMES = {"docx": "Word (DOCX)", "pdf": "PDF", "xlsx": "Excel (XLSX, phụ
 
 def _report(request, pk: int, role: str = Role.VIEW) -> Report:
     """The report, if its unit is in the user's scope (else 404) and the user holds `role` (else 403)."""
-    report = (
-        Report.objects.select_related("unit", "template", "template__form", "updated_by")
-        .filter(scope_q(request.user, Role.VIEW, "unit__path"), pk=pk)
-        .first()
+    return get_scoped_or_404(
+        Report.objects.select_related("unit", "template", "template__form", "updated_by"),
+        request.user,
+        role,
+        pk=pk,
+        not_found="Không tìm thấy báo cáo",
+        forbidden="Bạn không có quyền sửa báo cáo này",
     )
-    if report is None:
-        raise Http404("Không tìm thấy báo cáo")
-    if role != Role.VIEW and not can(request.user, role, report.unit):
-        raise PermissionDenied("Bạn không có quyền sửa báo cáo này")
-    return report
 
 
 def _is_htmx(request) -> bool:
@@ -63,7 +61,7 @@ def _is_htmx(request) -> bool:
 @require_GET
 def report_list(request):
     reports = (
-        Report.objects.filter(scope_q(request.user, Role.VIEW, "unit__path"))
+        Report.objects.restrict(request.user)
         .select_related("unit", "template", "updated_by")
         .order_by("-period", "unit__path", "-updated_at")
     )

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from danchu.text import fold
 
+from .scope import ScopedQuerySet
+
 PATH_WIDTH = 8  # digits per path segment; fixed width lets the DB cut out a child's id
 
 
@@ -62,7 +64,10 @@ TERRITORIAL_TYPES = {
 }
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(ScopedQuerySet):
+    unit_path = "path"
+    unit_field = ""
+
     def at(self, date: dt.date) -> UnitQuerySet:
         """Units in force on `date`."""
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=date)).filter(
@@ -78,6 +83,15 @@ class UnitQuerySet(models.QuerySet):
     def subtree(self, unit: Unit, include_self: bool = True) -> UnitQuerySet:
         qs = self.filter(path__startswith=unit.path)
         return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def in_force_first(self, *dates: dt.date | None) -> Unit | None:
+        """The unit of this queryset in force on the first of `dates` that has one, then today;
+        else the one in force last (a code is only unique at a date)."""
+        for day in [d for d in dates if d is not None] + [dt.date.today()]:
+            unit = self.at(day).order_by("depth").first()
+            if unit is not None:
+                return unit
+        return self.order_by(models.F("valid_to").desc(nulls_first=True), "depth").first()
 
     def search(self, text: str) -> UnitQuerySet:
         qs = self

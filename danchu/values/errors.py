@@ -11,6 +11,7 @@ class RowError:
     column: str
     message: str
     file: str = ""
+    forbidden: bool = False  # the user may not write this row's unit (the API answers 403)
 
     def __str__(self) -> str:
         where = []
@@ -31,3 +32,8 @@ class ValuesRefused(Exception):
     def __init__(self, errors: list[RowError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+    @property
+    def forbidden(self) -> list[RowError]:
+        """The rows refused for the user's role rather than for what they hold."""
+        return [e for e in self.errors if e.forbidden]

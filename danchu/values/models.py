@@ -7,6 +7,7 @@ from django.db import models
 
 from danchu.catalog.models import DataElement
 from danchu.units.models import Unit
+from danchu.units.scope import ScopedQuerySet
 
 
 class DataValue(models.Model):
@@ -23,6 +24,8 @@ class DataValue(models.Model):
     source = models.CharField("nguồn", max_length=60, blank=True, default="")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -179,6 +179,11 @@ def check_rows(
         except ValueError as exc:
             fail("unit", str(exc))
             continue
+        if user is not None and not can(user, Role.ENTER, unit):
+            # the code only: a unit outside the user's scope is not named
+            message = f"bạn không có quyền nhập số liệu cho đơn vị mã '{unit.code}'"
+            errors.append(RowError(row.row, "unit", message, file, forbidden=True))
+            continue
         try:
             dims = canonical_dimensions(element, str(row.dimensions or ""), resolver.options)
         except ValueError as exc:
@@ -196,9 +201,6 @@ def check_rows(
             continue
         if problem:
             fail("value", f"giá trị {problem}")
-            continue
-        if user is not None and not can(user, Role.ENTER, unit):
-            fail("unit", f"bạn không có quyền nhập số liệu cho {unit.name} ({unit.code})")
             continue
         item = CheckedRow(row.row, element, unit, period, dims, value, str(row.comment or "").strip(), source)
         if item.key in seen:

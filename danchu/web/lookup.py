@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import F
-from django.http import Http404
 from django.utils.translation import gettext as _
 
-from danchu.accounts.permissions import Role, can, scope_q
+from danchu.accounts.permissions import Role, get_scoped_or_404
 from danchu.units.models import Unit
 from danchu.values import periods
 from danchu.values.models import DataValue
@@ -53,19 +50,15 @@ def default_period(unit: Unit, day: dt.date | None = None) -> periods.Period:
 
 def scoped_unit(user, code: str, *dates: dt.date | None, role: str = Role.VIEW) -> Unit:
     """The unit with `code` in force on the first of `dates` that has one, inside the user's scope."""
-    qs = Unit.objects.filter(scope_q(user, Role.VIEW), code=code)
-    unit = None
-    for day in [d for d in dates if d is not None] + [dt.date.today()]:
-        unit = qs.at(day).order_by("depth").first()
-        if unit is not None:
-            break
-    if unit is None:
-        unit = qs.order_by(F("valid_to").desc(nulls_first=True), "depth").first()
-    if unit is None:
-        raise Http404("Không tìm thấy đơn vị")
-    if role != Role.VIEW and not can(user, role, unit):
-        raise PermissionDenied(_("Bạn không có quyền này trên đơn vị"))
-    return unit
+    return get_scoped_or_404(
+        Unit.objects.all(),
+        user,
+        role,
+        code=code,
+        pick=lambda qs: qs.in_force_first(*dates),
+        not_found="Không tìm thấy đơn vị",
+        forbidden=_("Bạn không có quyền này trên đơn vị"),
+    )
 
 
 def period_from(request) -> tuple[periods.Period | None, str]:

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from danchu.accounts.permissions import Role, can, roots, scope_units
+from danchu.accounts.permissions import Role, can, roots
 from danchu.audit.context import acting
 from danchu.units.models import Unit, successor_at
 
@@ -92,9 +92,9 @@ def search_units(user, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
         return []
     today = dt.date.today()
     found = list(
-        scope_units(user, Role.VIEW, Unit.objects.search(text)).order_by(
-            F("valid_to").desc(nulls_first=True), "depth", "code"
-        )[:limit]
+        Unit.objects.restrict(user)
+        .search(text)
+        .order_by(F("valid_to").desc(nulls_first=True), "depth", "code")[:limit]
     )
     ids = {int(seg) for u in found for seg in u.path.strip("/").split("/")[:-1]}
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))

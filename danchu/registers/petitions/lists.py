@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
 
-from danchu.accounts.permissions import Role, scope_q
 from danchu.units.models import Unit
 from danchu.values.periods import Period
 
@@ -51,9 +50,8 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _scoped(qs, user, unit: Unit, field: str = "unit__path"):
-    qs = qs.filter(**{f"{field}__startswith": unit.path})
-    return qs.filter(scope_q(user, Role.VIEW, field=field)) if user is not None else qs
+def _scoped(qs, user, unit: Unit):
+    return qs.filter(unit__path__startswith=unit.path).restrict(user)
 
 
 def open_steps(

@@ -69,3 +69,95 @@ def test_anonymous_is_sent_to_login(client, lai_chau):
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
     assert client.post("/don-vi/12/nhap/?ky=2023", {"v|TT_HOINGHI|": "5"}).status_code == 302
     assert DataValue.objects.count() == 0
+
+
+# --- one scoping for every list: restrict(user, role) and get_scoped_or_404 -------------------
+
+
+@pytest.fixture
+def rows_everywhere(tam_duong):
+    """A unit, a value, a round (opened under the unit), its submission and a report on each
+    of the three places of the grid."""
+    import datetime as dt
+
+    from danchu.collection import services as rounds
+    from danchu.reports.compile import draft_report
+    from danchu.units.models import Unit
+    from danchu.values.services import InputRow, apply_rows
+
+    made = {}
+    for where, (code, _name) in UNITS.items():
+        unit = Unit.objects.at(dt.date(2023, 12, 14)).get(code=code)
+        apply_rows([InputRow("TT_HOINGHI", code, "2023", 1)])
+        tier = "tinh" if where == "parent" else "xa"  # each round asks its own unit alone
+        rnd = rounds.open_round("QCDC", "2023", unit, dt.date(2023, 12, 20), tiers=tier)
+        report = draft_report(unit, "2023")
+        report.save()
+        made[where] = {
+            "unit": unit,
+            "value": DataValue.objects.get(unit=unit),
+            "round": rnd,
+            "submission": rnd.submissions.first(),
+            "report": report,
+        }
+    return made
+
+
+def _models():
+    from danchu.collection.models import Round, Submission
+    from danchu.reports.models import Report
+    from danchu.units.models import Unit
+
+    return {"unit": Unit, "value": DataValue, "round": Round, "submission": Submission, "report": Report}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_list_holds_only_the_subtree(rows_everywhere, make_user, tam_duong, role):
+    user = make_user(f"l_{role}", None if role == "none" else tam_duong, "view" if role == "none" else role)
+    for kind, model in _models().items():
+        for where, objects in rows_everywhere.items():
+            obj = objects[kind]
+            seen = model.objects.restrict(user).filter(pk=obj.pk).exists()
+            assert seen == (role != "none" and where == "inside"), (kind, where)
+            # a role above the one held sees nothing more
+            entering = model.objects.restrict(user, "enter").filter(pk=obj.pk).exists()
+            assert entering == (role in ("enter", "approve", "admin") and where == "inside"), (kind, where)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("where", list(UNITS))
+def test_one_lookup_answers_404_outside_and_403_without_the_role(
+    rows_everywhere, make_user, tam_duong, role, where
+):
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from danchu.accounts.permissions import get_scoped_or_404
+
+    user = make_user(f"g_{role}", None if role == "none" else tam_duong, "view" if role == "none" else role)
+    for kind, model in _models().items():
+        obj = rows_everywhere[where][kind]
+        want = expected(role, where, "entry_post")
+        try:
+            got = get_scoped_or_404(model.objects.all(), user, "enter", pk=obj.pk)
+        except Http404:
+            assert want == 404, (kind, where)
+        except PermissionDenied as exc:
+            assert want == 403, (kind, where)
+            assert "Nhập số liệu" in str(exc)
+        else:
+            assert want == 302 and got == obj, (kind, where)
+
+
+def test_a_command_without_a_user_sees_every_row_and_an_anonymous_visitor_none(rows_everywhere):
+    from django.contrib.auth.models import AnonymousUser
+
+    for kind, model in _models().items():
+        assert model.objects.restrict(None).count() == model.objects.count(), kind
+        assert model.objects.restrict(AnonymousUser()).count() == 0, kind
+
+
+def test_an_inactive_user_sees_nothing_even_as_superuser(rows_everywhere, make_user, tam_duong):
+    user = make_user("cu", tam_duong, "admin", is_active=False, is_superuser=True)
+    for kind, model in _models().items():
+        assert model.objects.restrict(user).count() == 0, kind
