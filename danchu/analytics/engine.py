@@ -15,14 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Q, Sum, Value, Window
+from django.db.models import Count, F, Min, Q, Sum, Value, Window
 from django.db.models.functions import RowNumber, Substr
 
 from danchu.analytics.models import FlowRollup
 from danchu.catalog.dimensions import DimensionKey, key_matches
 from danchu.catalog.expressions import Expression
 from danchu.catalog.models import DataElement, Indicator
-from danchu.units.models import PATH_WIDTH, Lineage, Unit, successor_at
+from danchu.text import format_number
+from danchu.units.models import PATH_WIDTH, Lineage, Tier, Unit, successor_at
 from danchu.values.models import DataValue
 from danchu.values.periods import Period
 
@@ -65,6 +66,7 @@ class Result:
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    at: dt.date | None = None  # the date of the tree the figures are laid on
 
     def as_dict(self) -> dict:
         return {
@@ -74,6 +76,7 @@ class Result:
                 "start": self.period.start.isoformat(),
                 "end": self.period.end.isoformat(),
             },
+            "at": (self.at or self.period.end).isoformat(),
             "by": self.by,
             "rows": [r.as_dict() for r in self.rows],
             "notes": self.notes,
@@ -200,11 +203,13 @@ def sums(
     elements: list[DataElement],
     value_filter: Q | None = None,
     notes: list[str] | None = None,
+    at: dt.date | None = None,
 ) -> dict[tuple[str, str, str | None], float]:
-    """{(element code, dimension key, group): sum} over the subtree of `root` at the period's end."""
+    """{(element code, dimension key, group): sum} over the subtree of `root` on the tree of `at`
+    (default: the period's end); values of units not in force then are restated onto it."""
     if by not in GROUPINGS:
         raise ValueError(f"Cách phân tổ '{by}' không hợp lệ (chọn tier, child hoặc unit)")
-    at = period.end
+    at = at or period.end
     notes = notes if notes is not None else []
     out: dict[tuple[str, str, str | None], float] = defaultdict(float)
     flows = [e.pk for e in elements if e.time_aggregation == DataElement.TimeAggregation.FLOW]
@@ -258,10 +263,11 @@ def sums(
         return unit_codes[g]
 
     if flows:
-        if value_filter is None and by in (None, "tier"):
+        if value_filter is None and by in (None, "tier") and at >= period.end:
             # the rollup holds the subtree below the root; the root's own values are read as they are
+            # (a tree date before the period's end may leave out units the rollup counts: read values)
             flow_rows = list(run(here.filter(element_id__in=flows, unit_id=root.pk)))
-            flow_rows += _rolled_up(root, period, by, flows)
+            flow_rows += _rolled_up(root, period, by, flows, at)
         else:
             flow_rows = list(run(here.filter(element_id__in=flows)))
         for r in flow_rows:
@@ -276,19 +282,34 @@ def sums(
         for r in stock_rows:
             out[(codes[r["element_id"]], r["dimensions"], group_label(r["g"]))] += r["total"]
 
-    _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label)
+    _carry_retired(root, period, at, by, base, flows, stocks, codes, out, notes, group_label)
+    if at < period.end:
+        _note_later_units(root, at, base.filter(element_id__in=flows + stocks), notes)
     return dict(out)
 
 
-def _rolled_up(root: Unit, period: Period, by: str | None, flows: list[int]) -> list[dict]:
-    """Flow sums of the units strictly below `root` still in force at the period's end, from
+def _note_later_units(root: Unit, at: dt.date, values, notes: list[str]) -> None:
+    """Values of units that began after the tree date cannot go back through the lineage: say so."""
+    later = values.filter(unit__path__startswith=root.path, unit__valid_from__gt=at)
+    counted = later.aggregate(
+        n=Count("pk"), units=Count("unit", distinct=True), first=Min("unit__valid_from")
+    )
+    if counted["n"]:
+        notes.append(
+            f"{format_number(counted['n'])} giá trị của {format_number(counted['units'])} đơn vị có hiệu lực "
+            f"từ {counted['first']:%d/%m/%Y} không tính được vào cây đơn vị ngày {at:%d/%m/%Y}."
+        )
+
+
+def _rolled_up(root: Unit, period: Period, by: str | None, flows: list[int], at: dt.date) -> list[dict]:
+    """Flow sums of the units strictly below `root` still in force at `at`, from
     `FlowRollup` (thousands of rows for the whole country instead of millions of values)."""
     return list(
         FlowRollup.objects.filter(
             ancestor=root,
             start__gte=period.start,
             end__lte=period.end,
-            unit_valid_to__gte=period.end,
+            unit_valid_to__gte=at,
             element_id__in=flows,
         )
         .annotate(g=F("tier") if by == "tier" else Value(""))
@@ -298,9 +319,8 @@ def _rolled_up(root: Unit, period: Period, by: str | None, flows: list[int]) -> 
     )
 
 
-def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, group_label) -> None:
-    """Add the values of units not in force at the period's end to their successors."""
-    at = period.end
+def _carry_retired(root, period, at, by, base, flows, stocks, codes, out, notes, group_label) -> None:
+    """Add the values of units not in force at `at` to their successors in force then."""
     links = Lineage.objects.filter(date__lte=at)
     if not links.exists():
         return
@@ -321,18 +341,27 @@ def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, gro
     if not retired_ids:
         return
     target: dict[int, Unit] = {}
-    for unit in Unit.objects.filter(pk__in=retired_ids):
+    splits = set(
+        Lineage.objects.filter(predecessor_id__in=retired_ids, kind=Lineage.Kind.SPLIT)
+        .values("predecessor_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("predecessor_id", flat=True)
+    )
+    carried: list[Unit] = []
+    for unit in Unit.objects.filter(pk__in=retired_ids).order_by("path"):
         succ = successor_at(unit, at)
         if succ is None or not succ.path.startswith(root.path):
             continue
         target[unit.pk] = succ
-        split = Lineage.objects.filter(predecessor=unit, kind=Lineage.Kind.SPLIT).count() > 1
-        how = (
-            "đã chia tách; tính vào đơn vị kế thừa mặc định"
-            if split
-            else "không còn hiệu lực; tính vào đơn vị kế thừa"
-        )
-        notes.append(f"Số liệu của {unit.name} ({unit.code}) {how} {succ.name} ({succ.code}).")
+        if unit.pk in splits:  # the package's choice: always said, unit by unit
+            notes.append(
+                f"Số liệu của {unit.name} ({unit.code}) đã chia tách; tính vào đơn vị kế thừa mặc định "
+                f"{succ.name} ({succ.code})."
+            )
+        else:
+            carried.append(unit)
+    _note_carried(carried, target, at, notes)
     if not target:
         return
     qs = base.filter(unit_id__in=list(target))
@@ -370,6 +399,37 @@ def _carry_retired(root, period, by, base, flows, stocks, codes, out, notes, gro
         out[(codes[r["element_id"]], r["dimensions"], g)] += r["total"]
 
 
+CARRIED_ONE_BY_ONE = 5  # more units carried than this are summed up in one note
+
+
+def _note_carried(carried: list[Unit], target: dict[int, Unit], at: dt.date, notes: list[str]) -> None:
+    """Say where the figures of units no longer in force went: unit by unit when they are few,
+    in one sentence by tier when a whole tree was restated (2023 on the 2025 tree)."""
+    if len(carried) <= CARRIED_ONE_BY_ONE:
+        for unit in carried:
+            succ = target[unit.pk]
+            notes.append(
+                f"Số liệu của {unit.name} ({unit.code}) không còn hiệu lực; tính vào đơn vị kế thừa "
+                f"{succ.name} ({succ.code})."
+            )
+        return
+    tiers = dict(Tier.choices)
+    by_tier: dict[str, int] = defaultdict(int)
+    for unit in carried:
+        by_tier[unit.tier] += 1
+    parts = ", ".join(f"{n} {tiers.get(t, t).lower()}" for t, n in sorted(by_tier.items(), key=_tier_order))
+    notes.append(
+        f"Số liệu của {len(carried)} đơn vị không còn hiệu lực ngày {at:%d/%m/%Y} ({parts}) được tính vào "
+        "đơn vị kế thừa theo bảng kế thừa đơn vị: đơn vị sáp nhập cộng vào đơn vị mới, đơn vị đổi tên "
+        "giữ nguyên số liệu, huyện giải thể tính vào tỉnh."
+    )
+
+
+def _tier_order(item: tuple[str, int]) -> int:
+    order = [str(t) for t in Tier]
+    return order.index(item[0]) if item[0] in order else len(order)
+
+
 def _lookup_for(table: dict[str, list[tuple[dict[str, str], float]]]):
     def lookup(code: str, filt: dict[str, str]) -> float | None:
         entries = table.get(code)
@@ -387,11 +447,15 @@ def aggregate(
     by: str | None = None,
     elements: Iterable[str] | None = None,
     value_filter: Q | None = None,
+    at: dt.date | None = None,
 ) -> Result:
+    """`unit`'s subtree figures for `period`, on the tree in force at `at` (default: the period's
+    end): values of units not in force then are restated onto their successors."""
     notes: list[str] = []
-    root = resolve_root(unit, period.end, notes)
+    at = at or period.end
+    root = resolve_root(unit, at, notes)
     els, inds = _element_set(elements)
-    table = sums(root, period, by, els, value_filter, notes)
+    table = sums(root, period, by, els, value_filter, notes, at)
     order = {e.code: e.order for e in els}
     rows = [Row(code, dims_dict(key), group, total) for (code, key, group), total in table.items()]
     groups = sorted({r.group for r in rows if r.group is not None})
@@ -428,4 +492,4 @@ def aggregate(
             r.group or "",
         )
     )
-    return Result(unit=root, period=period, by=by, rows=rows, notes=notes, groups=groups)
+    return Result(unit=root, period=period, by=by, rows=rows, notes=notes, groups=groups, at=at)

@@ -9,24 +9,34 @@ from ninja import Router
 from danchu.analytics.engine import aggregate as run_aggregate
 from danchu.analytics.validation import validate as run_validate
 from danchu.catalog.models import Form
+from danchu.units.models import resolve_code
 
 from .auth import api_auth
-from .common import codes, parse_period, unit_at
+from .common import codes, parse_date, parse_period, unit_at
 from .errors import ApiError
 
 router = Router(auth=api_auth, tags=["tổng hợp và kiểm tra"])
 
 
 @router.get("/aggregate", response=dict[str, Any], summary="Tổng hợp số liệu của một đơn vị và cấp dưới")
-def aggregate(request, unit: str, period: str, by: str | None = None, elements: str | None = None):
+def aggregate(
+    request,
+    unit: str,
+    period: str,
+    by: str | None = None,
+    elements: str | None = None,
+    at: str | None = None,
+):
     """`by`: `tier` (theo cấp) hoặc `child` (theo đơn vị trực thuộc); `elements`: mã chỉ tiêu hoặc chỉ
-    số, cách nhau dấu phẩy."""
+    số, cách nhau dấu phẩy; `at`: ngày của cây đơn vị (mặc định ngày cuối kỳ): số liệu của đơn vị
+    không còn hiệu lực ngày đó được tính vào đơn vị kế thừa."""
     p = parse_period(period)
-    root = unit_at(request.auth, unit, p.end)
+    day = parse_date(at) if at else p.end
+    root = unit_at(request.auth, unit, day if resolve_code(unit.strip(), day) else p.end)
     if by not in (None, "", "tier", "child"):
         raise ApiError(422, f"Cách phân tổ '{by}' không hợp lệ (dùng: tier, child).", "by")
     try:
-        result = run_aggregate(root, p, by=by or None, elements=codes(elements))
+        result = run_aggregate(root, p, by=by or None, elements=codes(elements), at=day)
     except ValueError as exc:
         raise ApiError(422, str(exc), "elements")
     return result.as_dict()

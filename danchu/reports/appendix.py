@@ -78,7 +78,10 @@ class AppendixBuilder:
 
     def tiers(self, by_tier: Result) -> list[str]:
         present = set(
-            Unit.objects.at(self.period.end).subtree(self.root).values_list("tier", flat=True).distinct()
+            Unit.objects.at(self.src.at or self.period.end)
+            .subtree(self.root)
+            .values_list("tier", flat=True)
+            .distinct()
         )
         present |= {g for g in by_tier.groups if g}
         order = [Tier.TINH, Tier.HUYEN, Tier.XA, Tier.THON]

@@ -32,10 +32,10 @@ SECTIONS = [
         "cuộc/lớp/hội nghị tuyên truyền, tập huấn với {{TT_NGUOI}} lượt người tham gia.\n"
         "Người đứng đầu cấp ủy, chính quyền các cấp quan tâm tiếp công dân, tiếp xúc, đối thoại trực "
         "tiếp với nhân dân, chỉ đạo giải quyết kịp thời những kiến nghị, phản ánh của nhân dân"
-        "[^Kết quả, bí thư cấp ủy các cấp tiếp dân {{TD_TIEPDAN chuc_danh=bi_thu}} cuộc, đối thoại trực "
-        "tiếp với nhân dân {{TD_DOITHOAI chuc_danh=bi_thu}} cuộc; chủ tịch UBND các cấp tiếp dân "
+        "[^Kết quả, [?bí thư cấp ủy các cấp tiếp dân {{TD_TIEPDAN chuc_danh=bi_thu}} cuộc, đối thoại trực "
+        "tiếp với nhân dân {{TD_DOITHOAI chuc_danh=bi_thu}} cuộc; ][?chủ tịch UBND các cấp tiếp dân "
         "{{TD_TIEPDAN chuc_danh=chu_tich}} cuộc, đối thoại với nhân dân {{TD_DOITHOAI chuc_danh=chu_tich}} "
-        "cuộc.].",
+        "cuộc].].",
     ),
     (
         "2. Hoạt động của ban chỉ đạo thực hiện dân chủ ở cơ sở",
@@ -69,9 +69,9 @@ SECTIONS = [
         "dân giám sát {{TTND_GIAMSAT}} vụ việc, kiến nghị xử lý {{TTND_KIENNGHI}} vụ việc sai phạm; ban "
         "giám sát đầu tư của cộng đồng giám sát {{GSDT_GIAMSAT}} dự án, vụ việc, kiến nghị "
         "{{GSDT_KIENNGHI}} vụ việc sai phạm.]. Công tác hòa giải ở cơ sở góp phần giữ gìn đoàn kết "
-        "nội bộ nhân dân[^Toàn {cap} có {{HG_TO}} tổ hòa giải với {{HG_VIEN}} hòa giải viên. Trong năm "
-        "các tổ hòa giải đã hòa giải {{HG_VUVIEC}} vụ việc, trong đó hòa giải thành {{HG_THANH}} vụ "
-        "việc, đạt tỷ lệ {{TL_HOAGIAI}}.].",
+        "nội bộ nhân dân[^[?Toàn {cap} có {{HG_TO}} tổ hòa giải[? với {{HG_VIEN}} hòa giải viên]. ][?Trong "
+        "năm các tổ hòa giải đã hòa giải {{HG_VUVIEC}} vụ việc[?, trong đó hòa giải thành {{HG_THANH}} vụ "
+        "việc[?, đạt tỷ lệ {{TL_HOAGIAI}}]].]].",
     ),
     (
         "2. Tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh",

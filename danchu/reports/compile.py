@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from danchu.units.models import Tier, Unit
+from danchu.units.models import Tier, Unit, successor_at
 from danchu.values import periods
 from danchu.values.periods import Period
 
@@ -188,11 +188,21 @@ class _Compiler:
         except periods.PeriodError as exc:
             raise CompileError(str(exc))
         self.year = report_year(self.period)
+        # every figure, last year's too, is counted on the tree of one date
+        self.at = report.tree_date or self.period.end
         self.root = report.unit
+        if not self.root.is_valid_at(self.at):
+            successor = successor_at(self.root, self.at)
+            if successor is None:
+                raise CompileError(
+                    f"{self.root.name} ({self.root.code}) không có hiệu lực ngày {self.at:%d/%m/%Y} "
+                    "và không có đơn vị kế thừa"
+                )
+            self.root = successor
         self.mark = mark_unapproved and value_filter is not None
         # with marking, figures count every value and are compared with the filtered ones
-        self.src = Source(self.root, None if self.mark else value_filter)
-        self.filtered = Source(self.root, value_filter) if self.mark else None
+        self.src = Source(self.root, None if self.mark else value_filter, self.at)
+        self.filtered = Source(self.root, value_filter, self.at) if self.mark else None
         self.figure_maker = FigureMaker(self.root, self.period, self.src, self.filtered)
         self.progress = progress or (lambda step, total, message: None)
         self.catalog = markup.Catalog.load()
@@ -208,7 +218,7 @@ class _Compiler:
             number=report.number,
             symbol=symbol,
             date_text=report.date.strftime("%d/%m/%Y") if report.date else f"     /     /{self.year}",
-            at=self.period.end,
+            at=self.at,
         )
         self.context["so_ky_hieu"] = so_ky_hieu
         self.context["cac_cap_duoi"] = self.lower_tiers_text()
@@ -217,7 +227,7 @@ class _Compiler:
         """ "cấp huyện, cấp xã": the tiers below the report's unit (villages aside) in its tree."""
         order = [Tier.HUYEN, Tier.XA]
         present = set(
-            Unit.objects.at(self.period.end)
+            Unit.objects.at(self.at)
             .subtree(self.root, include_self=False)
             .values_list("tier", flat=True)
             .distinct()
@@ -305,12 +315,37 @@ class _Compiler:
         runs: list[Run] = []
         for part in p.parts:
             if isinstance(part, markup.Footnote):
+                note_runs = self.runs_of(part.parts)
+                if not note_runs:
+                    continue  # every clause of the footnote was left out
                 number = len(self.footnotes) + 1
-                self.footnotes.append(CFootnote(number, [self.run_of(x) for x in part.parts]))
+                self.footnotes.append(CFootnote(number, note_runs))
                 runs.append(Run(text=str(number), footnote=number))
             else:
-                runs.append(self.run_of(part))
+                runs.extend(self.runs_of([part]))
         return CParagraph(runs=runs, bullet=p.bullet)
+
+    def runs_of(self, parts) -> list[Run]:
+        """Runs of text and figures; a clause one of whose own figures has no value is left out,
+        with everything in it."""
+        out: list[Run] = []
+        for part in parts:
+            if not isinstance(part, markup.Clause):
+                out.append(self.run_of(part))
+                continue
+            kept, inner, missing = len(self.figures), [], False
+            for sub in part.parts:
+                if isinstance(sub, markup.Clause):
+                    inner.extend(self.runs_of([sub]))
+                    continue
+                run = self.run_of(sub)
+                missing = missing or (run.figure is not None and run.figure.value is None)
+                inner.append(run)
+            if missing:
+                del self.figures[kept:]
+            else:
+                out.extend(inner)
+        return out
 
     def run_of(self, part) -> Run:
         if isinstance(part, markup.Text):

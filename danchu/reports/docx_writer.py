@@ -316,6 +316,16 @@ def _appendix(doc, c: Compiled, lay: L.PageLayout, width_mm: float) -> None:
         doc.add_paragraph()
 
 
+def _notes(doc, c: Compiled, lay: L.PageLayout) -> None:
+    """How the figures were counted (restatement through the lineage, unapproved values), under
+    the appendix as in the HTML preview."""
+    if not c.notes:
+        return
+    _para(doc, "Ghi chú:", lay.body_pt, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for note in c.notes:
+        _para(doc, note, lay.body_pt, italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
 def _widths(table, width_mm: float, ncols: int) -> None:
     """A wide first column for the labels, the numbers sharing the rest."""
     first = width_mm * (0.55 if ncols <= 2 else 0.34)
@@ -366,7 +376,8 @@ def build_docx(c: Compiled) -> bytes:
     _body(doc, c, lay)
     _closing(doc, c, lay, width_mm)
     _appendix(doc, c, lay, width_mm)
-    if c.appendix is None:
+    _notes(doc, c, lay)
+    if c.appendix is None and not c.notes:
         doc.add_paragraph()  # Word wants a paragraph, not a table, before the section properties
     _attach_footnotes(doc, c.footnotes)
     props = doc.core_properties

@@ -49,11 +49,14 @@ class Figure:
 
 
 class Source:
-    """Analytics answers cached per (unit, period, grouping) for one compile."""
+    """Analytics answers cached per (unit, period, grouping) for one compile, every period laid
+    on the tree of one date `at` (the report period's end by default), so that a comparison
+    with last year counts last year's figures on this year's units."""
 
-    def __init__(self, root: Unit, value_filter: Q | None):
+    def __init__(self, root: Unit, value_filter: Q | None, at: dt.date | None = None):
         self.root = root
         self.value_filter = value_filter
+        self.at = at
         self.cache: dict[tuple[int, str, str | None, bool], Result] = {}
         self.units: dict[tuple[str, dt.date], Unit] = {}
 
@@ -61,7 +64,7 @@ class Source:
         key = (unit.pk, period.code, by, filtered)
         if key not in self.cache:
             vf = self.value_filter if filtered else None
-            self.cache[key] = aggregate(unit, period, by=by, value_filter=vf)
+            self.cache[key] = aggregate(unit, period, by=by, value_filter=vf, at=self.at)
         return self.cache[key]
 
     def unit(self, code: str | None, at: dt.date) -> Unit:
@@ -106,22 +109,26 @@ class FigureMaker:
             return order[order.index(own) + 1 :]
         return ref.tier.split(",")
 
+    @property
+    def at(self) -> dt.date:
+        """The date of the tree every figure is counted on, the previous period's too."""
+        return self.src.at or self.period.end
+
     def value_of(self, src: Source, ref: markup.FigureRef, period: Period) -> float | None:
-        unit = src.unit(ref.unit, period.end)
+        """The figure, or None when no value makes it up (no value is not zero)."""
+        unit = src.unit(ref.unit, self.at)
         res = src.result(unit, period, "tier" if ref.tier else None)
         tiers = self.tiers_of(ref)
         if len(tiers) > 1:
             if ref.code in self.indicators:
                 raise ValueError(f"chỉ số {ref.code} chỉ tính được cho một cấp, không cộng nhiều cấp")
-            return sum(res.value(ref.code, t, **ref.dims) or 0.0 for t in tiers)
-        value = res.value(ref.code, tiers[0] if tiers else None, **ref.dims)
-        if value is None and ref.code in self.elements:
-            return 0.0
-        return value
+            found = [v for t in tiers if (v := res.value(ref.code, t, **ref.dims)) is not None]
+            return sum(found) if found else None
+        return res.value(ref.code, tiers[0] if tiers else None, **ref.dims)
 
     def figure(self, ref: markup.FigureRef) -> Figure:
         period = self.figure_period(ref)
-        unit = self.src.unit(ref.unit, period.end)
+        unit = self.src.unit(ref.unit, self.at)
         value = self.value_of(self.src, ref, period)
         is_indicator = ref.code in self.indicators
         if is_indicator:
@@ -155,10 +162,13 @@ class FigureMaker:
         return fig
 
 
+NO_DATA = "chưa có số liệu"
+
+
 def _number(fig: Figure, value: float | None) -> str:
     if fig.kind == "indicator":
         return "–" if value is None else format_percent(value, fig.decimals)
-    return format_number(value or 0)
+    return format_number(value)
 
 
 def _change(fig: Figure, with_pct: bool) -> str:
@@ -181,8 +191,14 @@ def _change(fig: Figure, with_pct: bool) -> str:
 
 
 def figure_text(fig: Figure, flags: frozenset[str]) -> str:
+    """The figure as the sentence reads it; "chưa có số liệu" when no value makes it up, and no
+    comparison when the same period last year has no value."""
+    if fig.value is None and fig.kind == "element":
+        return NO_DATA
     number = _number(fig, fig.value)
     with_unit = f"{number} {fig.unit_of_measure}".strip() if fig.kind == "element" else number
+    if "compare" in flags and fig.previous is None:
+        return with_unit
     if "compare" in flags:
         change = _change(fig, "pct" in flags)
         if change.startswith(("bằng", "chưa")):

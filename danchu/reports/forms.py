@@ -77,17 +77,19 @@ class ReportCreateForm(forms.Form):
 class ReportHeaderForm(forms.ModelForm):
     class Meta:
         model = Report
-        fields = ["number", "symbol", "place", "date", "title", "signer_name", "status"]
+        fields = ["number", "symbol", "place", "date", "title", "signer_name", "tree_date", "status"]
         labels = {
             "number": "Số",
             "date": "Ngày ban hành",
             "signer_name": "Người ký (họ tên)",
+            "tree_date": "Tính theo cây đơn vị ngày",
             "status": "Trạng thái",
         }
         widgets = {
             "number": forms.TextInput(attrs={"size": 6}),
             "symbol": forms.TextInput(attrs={"size": 14}),
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tree_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "title": forms.Textarea(attrs={"rows": 2, "cols": 70}),
         }
 

@@ -12,6 +12,8 @@
   2022"), `delta` ("tăng 73 đơn"), `pct` (add the relative change: "giảm 116 lượt (13,1%)");
   Vietnamese aliases: cap, don_vi, ky, so_sanh, tang_giam, phan_tram;
 - `[^text]` is a footnote, numbered automatically in order of appearance; it may hold figures;
+- `[?text]` is a clause left out when a figure directly in it has no value ("có {{HG_TO}} tổ
+  hòa giải" disappears rather than reading "có chưa có số liệu tổ hòa giải"); clauses nest;
 - `**bold**` and `*italic*`; `{nam}`, `{cap}`… are filled from the report (see `context.py`).
 
 `parse()` turns text into a tree once; the compiler and every writer work from that tree.
@@ -29,7 +31,7 @@ FLAGS = {"dvt": "dvt", "compare": "compare", "so_sanh": "compare", "delta": "del
 FLAGS |= {"pct": "pct", "phan_tram": "pct"}
 KEYS = {"tier": "tier", "cap": "tier", "unit": "unit", "don_vi": "unit", "period": "period", "ky": "period"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_TOKEN = re.compile(r"\{\{|\}\}|\[\^|\]|\*\*|\*")
+_TOKEN = re.compile(r"\{\{|\}\}|\[\^|\[\?|\]|\*\*|\*")
 
 
 class MarkupError(ValueError):
@@ -62,13 +64,20 @@ class FigureRef:
 
 
 @dataclass
+class Clause:
+    """Text left out when one of its own figures (not those of nested clauses) has no value."""
+
+    parts: list[Text | FigureRef | Clause]
+
+
+@dataclass
 class Footnote:
-    parts: list[Text | FigureRef]
+    parts: list[Text | FigureRef | Clause]
 
 
 @dataclass
 class Paragraph:
-    parts: list[Text | FigureRef | Footnote]
+    parts: list[Text | FigureRef | Footnote | Clause]
     bullet: bool = False
 
 
@@ -167,13 +176,13 @@ def parse(text: str, catalog: Catalog | None = None) -> list[Paragraph]:
 
 def _parse_line(line: str, number: int, offset: int, catalog: Catalog | None) -> list:
     top: list = []
-    note: Footnote | None = None
-    note_col = 0
+    # open footnotes and clauses, innermost last, with the column each opened at
+    stack: list[tuple[Footnote | Clause, int]] = []
     bold = italic = False
     pos = 0
 
     def emit(piece):
-        (note.parts if note is not None else top).append(piece)
+        (stack[-1][0].parts if stack else top).append(piece)
 
     def add_text(s: str):
         if s:
@@ -194,34 +203,45 @@ def _parse_line(line: str, number: int, offset: int, catalog: Catalog | None) ->
         elif tok == "}}":
             raise MarkupError("'}}' không có '{{' mở tương ứng", number, col)
         elif tok == "[^":
-            if note is not None:
+            if any(isinstance(open_, Footnote) for open_, _ in stack):
                 raise MarkupError("không được lồng chú thích trong chú thích", number, col)
-            note, note_col = Footnote([]), col
+            if stack:
+                raise MarkupError("không đặt chú thích trong đoạn tùy chọn [? ]", number, col)
+            stack.append((Footnote([]), col))
+        elif tok == "[?":
+            stack.append((Clause([]), col))
         elif tok == "]":
-            if note is None:
+            if not stack:
                 add_text("]")
                 continue
-            if not note.parts:
-                raise MarkupError("chú thích [^ ] trống", number, note_col)
-            top.append(note)
-            note = None
+            closed, opened = stack.pop()
+            if not closed.parts:
+                what = "chú thích [^ ]" if isinstance(closed, Footnote) else "đoạn tùy chọn [? ]"
+                raise MarkupError(f"{what} trống", number, opened)
+            emit(closed)
         elif tok == "**":
             bold = not bold
         else:
             italic = not italic
     add_text(line[pos:])
-    if note is not None:
-        raise MarkupError("chú thích '[^' chưa đóng bằng ']'", number, note_col)
+    if stack:
+        closed, opened = stack[-1]
+        what = "chú thích '[^'" if isinstance(closed, Footnote) else "đoạn tùy chọn '[?'"
+        raise MarkupError(f"{what} chưa đóng bằng ']'", number, opened)
     return top
 
 
 def figures(paragraphs: list[Paragraph]) -> list[FigureRef]:
-    """Every figure in order, those inside footnotes included."""
-    out = []
-    for p in paragraphs:
-        for part in p.parts:
+    """Every figure in order, those inside footnotes and clauses included."""
+    out: list[FigureRef] = []
+
+    def walk(parts) -> None:
+        for part in parts:
             if isinstance(part, FigureRef):
                 out.append(part)
-            elif isinstance(part, Footnote):
-                out.extend(x for x in part.parts if isinstance(x, FigureRef))
+            elif isinstance(part, Footnote | Clause):
+                walk(part.parts)
+
+    for p in paragraphs:
+        walk(p.parts)
     return out

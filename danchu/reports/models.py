@@ -86,6 +86,13 @@ class Report(models.Model):
     recipients = models.TextField("nơi nhận", blank=True, help_text="để trống: theo mẫu")
     signer_title = models.TextField("chức vụ người ký", blank=True, help_text="để trống: theo mẫu")
     signer_name = models.CharField("họ tên người ký", max_length=120, blank=True)
+    # the figures, last year's too, are counted on the tree of this date; empty: the period's end
+    tree_date = models.DateField(
+        "ngày cây đơn vị",
+        null=True,
+        blank=True,
+        help_text="để trống: ngày cuối kỳ; số liệu của đơn vị không còn hiệu lực ngày này được tính vào đơn vị kế thừa",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

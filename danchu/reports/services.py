@@ -38,6 +38,7 @@ REPORT_FIELDS = [
     "recipients",
     "signer_title",
     "signer_name",
+    "tree_date",
     "status",
 ]
 
@@ -63,6 +64,7 @@ def visible_reports(user, role: str = Role.VIEW):
 def _snapshot(report: Report) -> dict:
     out = {f: getattr(report, f) for f in REPORT_FIELDS}
     out["date"] = report.date.isoformat() if report.date else None
+    out["tree_date"] = report.tree_date.isoformat() if report.tree_date else None
     return out | {"template": report.template.code, "unit": report.unit.code, "period": report.period}
 
 
@@ -174,7 +176,7 @@ class SilentUnit:
 
 @dataclass
 class Drop:
-    """A figure that is zero now where last year's was not."""
+    """A figure that is zero, or has no value, now where last year's was not zero."""
 
     element: str
     name: str
@@ -182,10 +184,12 @@ class Drop:
     group_name: str
     previous: float
     previous_period: str
+    now: float | None = 0.0  # None: no value at all this period
 
     def text(self) -> str:
+        state = "chưa có số liệu" if self.now is None else "bằng 0"
         return (
-            f"{self.group_name}: {self.name} ({self.element}) bằng 0, "
+            f"{self.group_name}: {self.name} ({self.element}) {state}, "
             f"năm {self.previous_period[:4]} là {format_number(self.previous)}"
         )
 
@@ -206,7 +210,7 @@ class DataCheck:
         """One Vietnamese line per problem."""
         out = [f"Sai quy tắc kiểm tra — {v.unit_name} ({v.unit}): {v.text()}" for v in self.violations]
         out += [f"Chưa báo cáo số liệu — {u.name} ({u.code})" for u in self.silent_units]
-        out += [f"Số liệu bằng 0 — {d.text()}" for d in self.drops]
+        out += [f"{'Thiếu số liệu' if d.now is None else 'Số liệu bằng 0'} — {d.text()}" for d in self.drops]
         return out
 
 
@@ -216,12 +220,16 @@ def data_check(
     form: str = "QCDC",
     value_filter: Q | None = None,
     reporting_tiers: tuple[str, ...] = (Tier.TINH, Tier.HUYEN, Tier.XA),
+    at: dt.date | None = None,
 ) -> DataCheck:
     """What is wrong with the data before compiling: rule violations in the subtree, units of
     the reporting tiers with no value in the period, and figures (per child unit and for the
-    whole subtree) that are zero where the same period last year was not."""
+    whole subtree) that are zero or missing where the same period last year was not. Both
+    periods are counted on the tree of `at` (default: the period's end), so a unit that became
+    part of another does not look as if its figures fell to zero."""
     p = periods.parse(period)
     prev = p.same_period_last_year()
+    at = at or p.end
     check = DataCheck(unit=unit.code, period=p.code)
     check.violations = validate(unit, p, form, value_filter=value_filter)
 
@@ -230,7 +238,7 @@ def data_check(
         values = values.filter(value_filter)
     reported = set(values.values_list("unit_id", flat=True).distinct())
     for u in (
-        Unit.objects.at(p.end)
+        Unit.objects.at(at)
         .subtree(unit)
         .filter(tier__in=reporting_tiers)
         .order_by("path")
@@ -240,23 +248,33 @@ def data_check(
             check.silent_units.append(SilentUnit(u.code, u.name, u.tier))
 
     names = dict(DataElement.objects.values_list("code", "name"))
-    unit_names = dict(Unit.objects.subtree(unit).values_list("code", "name"))
+    unit_names = dict(Unit.objects.at(at).values_list("code", "name"))
     for by in (None, "child"):
-        now = aggregate(unit, p, by=by, value_filter=value_filter)
-        before = aggregate(unit, prev, by=by, value_filter=value_filter)
+        now = aggregate(unit, p, by=by, value_filter=value_filter, at=at)
+        before = aggregate(unit, prev, by=by, value_filter=value_filter, at=at)
         totals_now: dict[tuple[str, str | None], float] = {}
         totals_before: dict[tuple[str, str | None], float] = {}
         for res, totals in ((now, totals_now), (before, totals_before)):
             for r in res.rows:
-                if r.kind == "element":
+                if r.kind == "element" and r.value is not None:
                     key = (r.element, r.group)
-                    totals[key] = totals.get(key, 0.0) + (r.value or 0.0)
+                    totals[key] = totals.get(key, 0) + r.value
         for (code, group), was in sorted(totals_before.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])):
             if was and not totals_now.get((code, group)):
-                g = group or unit.code
-                if by == "child" and g == unit.code:
+                g = group or now.unit.code
+                if by == "child" and g == now.unit.code:
                     continue  # the unit's own figures are already in the whole-subtree line
-                check.drops.append(Drop(code, names.get(code, code), g, unit_names.get(g, g), was, prev.code))
+                check.drops.append(
+                    Drop(
+                        code,
+                        names.get(code, code),
+                        g,
+                        unit_names.get(g, g),
+                        was,
+                        prev.code,
+                        totals_now.get((code, group)),
+                    )
+                )
     return check
 
 

@@ -261,7 +261,7 @@ def data_check(request, pk: int):
     form_code = form.code if form is not None else "QCDC"
     error, check = "", None
     try:
-        check = services.data_check(report.unit, report.period, form=form_code)
+        check = services.data_check(report.unit, report.period, form=form_code, at=report.tree_date)
     except ValueError as exc:
         error = str(exc)
     template = "reports/_check.html" if _is_htmx(request) else "reports/check.html"

@@ -105,6 +105,12 @@ def build_xlsx(c: Compiled) -> bytes:
                         cell.number_format = fmt
                 row += 1
         row += 1
+    if c.notes:  # how the figures were counted, under the tables as in the other formats
+        _text(ws, row, 1, "Ghi chú:", font=Font(name=font, size=12, bold=True, italic=True))
+        row += 1
+        for note in c.notes:
+            _text(ws, row, 1, note, font=Font(name=font, size=12, italic=True))
+            row += 1
     ws.column_dimensions["A"].width = 60
     for k in range(2, widest + 1):
         ws.column_dimensions[get_column_letter(k)].width = 14

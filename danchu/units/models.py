@@ -208,6 +208,36 @@ def resolve_code(code: str, date: dt.date) -> Unit | None:
     return Unit.objects.at(date).filter(code=code).order_by("depth").first()
 
 
+def why_not_at(code: str, date: dt.date) -> str:
+    """Why no unit carries `code` on `date`, naming the units that carried it at other dates and,
+    for one that ended, the unit its territory belongs to on `date`; "" when none ever did."""
+    others = list(Unit.objects.filter(code=code).order_by("valid_from", "depth"))
+    if not others:
+        return ""
+    before = [u for u in others if u.valid_to is not None and u.valid_to < date]
+    if before:
+        last = before[-1]
+        text = _("%(name)s (%(code)s) hết hiệu lực ngày %(end)s") % {
+            "name": last.name,
+            "code": last.code,
+            "end": f"{last.valid_to:%d/%m/%Y}",
+        }
+        succ = successor_at(last, date)
+        if succ is not None:
+            text += _("; địa bàn này thuộc %(name)s (%(code)s) từ %(start)s") % {
+                "name": succ.name,
+                "code": succ.code,
+                "start": f"{succ.valid_from or last.valid_to:%d/%m/%Y}",
+            }
+        return text
+    first = others[0]
+    return _("%(name)s (%(code)s) chỉ có hiệu lực %(span)s") % {
+        "name": first.name,
+        "code": first.code,
+        "span": first.display_valid(),
+    }
+
+
 def successor_at(unit: Unit, date: dt.date, _cache: dict[int, Unit | None] | None = None) -> Unit | None:
     """Follow default successors from `unit` until one is in force on `date`."""
     seen: set[int] = set()

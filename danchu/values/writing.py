@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from danchu.audit.log import log_changes, make_change
 from danchu.catalog.dimensions import DimensionKey
 from danchu.catalog.models import DataElement, DimensionOption
-from danchu.units.models import Unit
+from danchu.units.models import Unit, resolve_code, why_not_at
 
 from . import periods
 from .errors import RowError, ValuesRefused
@@ -99,7 +99,7 @@ class _Resolver:
         self.options = {
             (o.dimension.code, o.code): o for o in DimensionOption.objects.select_related("dimension")
         }
-        self.units: dict[tuple[str, object, object], Unit | None | str] = {}
+        self.units: dict[tuple[str, object], Unit | None | str] = {}
         self.periods: dict[str, periods.Period] = {}
 
     def period(self, code: str) -> periods.Period:
@@ -108,20 +108,20 @@ class _Resolver:
         return self.periods[code]
 
     def unit(self, code: str, period: periods.Period) -> Unit:
-        key = (code, period.start, period.end)
+        """The unit carrying `code` at the period's end: a unit reports for its territory, also
+        for the part of the period before it existed (a commune of 1/7/2025 reports for 2025)."""
+        key = (code, period.end)
         if key not in self.units:
-            unit = (
-                Unit.objects.throughout(period.start, period.end).filter(code=code).order_by("depth").first()
-            )
+            unit = resolve_code(code, period.end)
             if unit is None:
-                any_unit = Unit.objects.filter(code=code).order_by("valid_from").first()
-                if any_unit is None:
-                    self.units[key] = f"không có đơn vị mã '{code}'" + _lost_zero_hint(code, period)
-                else:
+                why = why_not_at(code, period.end)
+                if why:
                     self.units[key] = (
-                        f"đơn vị '{code}' ({any_unit.name}) không có hiệu lực suốt kỳ {period.code} "
-                        f"({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}); hiệu lực: {any_unit.display_valid()}"
+                        f"không có đơn vị mã '{code}' ngày {period.end:%d/%m/%Y} (ngày cuối kỳ "
+                        f"{period.code}): {why}"
                     )
+                else:
+                    self.units[key] = f"không có đơn vị mã '{code}'" + _lost_zero_hint(code, period)
             else:
                 self.units[key] = unit
         found = self.units[key]

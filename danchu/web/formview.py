@@ -6,6 +6,7 @@ The layout is the catalogue's (`danchu.catalog.layout`); `aggregate_grid()` make
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -86,16 +87,19 @@ def tiers_present(unit: Unit, at, result: engine.Result) -> list[TierColumn]:
     return tiers + [TierColumn(None, _("Tổng"))]
 
 
-def aggregate_grid(unit: Unit, period: Period, form: Form | str = "QCDC") -> AggregateGrid:
-    """The form filled with `unit`'s subtree figures for `period`, a column group per tier plus total.
+def aggregate_grid(
+    unit: Unit, period: Period, form: Form | str = "QCDC", at: dt.date | None = None
+) -> AggregateGrid:
+    """The form filled with `unit`'s subtree figures for `period` on the tree of `at` (default: the
+    period's end), a column group per tier plus total.
 
     Each row's `cells` is a list over tiers of lists over the section's columns of `AggCell`
     (text "" where there is no figure; None where the row has no such column).
     """
     sections = layout(form)
-    result = engine.aggregate(unit, period, by="tier", elements=sections.codes())
+    result = engine.aggregate(unit, period, by="tier", elements=sections.codes(), at=at)
     index = _Index(result)
-    tiers = tiers_present(result.unit, period.end, result)
+    tiers = tiers_present(result.unit, at or period.end, result)
     for section in sections:
         for row in section.rows:
             row.cells = []

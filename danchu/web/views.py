@@ -142,21 +142,24 @@ def _crumbs(user, unit: Unit) -> list[Unit]:
 @require_GET
 def unit_detail(request, code: str):
     unit, period = _resolve(request, code)
+    # `?ngay=` later than the period's end lays the period's figures on that date's tree
+    day = parse_day(request.GET.get("ngay"))
+    tree_day = day if day is not None and day > period.end else None
+    at = tree_day or period.end
     grid, problem = None, ""
-    if not unit.is_valid_at(period.end):
-        succ = successor_at(unit, period.end)
+    if not unit.is_valid_at(at):
+        succ = successor_at(unit, at)
         if succ is None or not can(request.user, Role.VIEW, succ):
             problem = _(
                 "%(name)s không còn hiệu lực ngày %(day)s; hãy chọn kỳ báo cáo trong thời gian hiệu lực (%(valid)s)."
-            ) % {"name": unit.name, "day": f"{period.end:%d/%m/%Y}", "valid": unit.display_valid()}
+            ) % {"name": unit.name, "day": f"{at:%d/%m/%Y}", "valid": unit.display_valid()}
     if not problem:
-        grid = formview.aggregate_grid(unit, period)
-    children = (
-        Unit.objects.at(min(period.end, unit.valid_to or period.end)).filter(parent=unit).order_by("code")
-    )
+        grid = formview.aggregate_grid(unit, period, at=tree_day)
+    children = Unit.objects.at(min(at, unit.valid_to or at)).filter(parent=unit).order_by("code")
     context = {
         "unit": unit,
         "period": period,
+        "tree_day": tree_day,
         "grid": grid,
         "problem": problem,
         "crumbs": _crumbs(request.user, unit),
@@ -177,13 +180,18 @@ def _entry_context(request, unit, period, grid) -> dict:
 
 
 def _entry_problem(unit: Unit, period) -> str:
-    start_ok = unit.valid_from is None or unit.valid_from <= period.start
-    end_ok = unit.valid_to is None or unit.valid_to >= period.end
-    if start_ok and end_ok:
+    """A unit enters figures for a period it is in force at the end of (it reports for its
+    territory, also for the part of the period before it existed)."""
+    if unit.is_valid_at(period.end):
         return ""
     return _(
-        "%(name)s không có hiệu lực suốt kỳ %(period)s (hiệu lực: %(valid)s), nên không nhập được số liệu cho kỳ này."
-    ) % {"name": unit.name, "period": period.label(), "valid": unit.display_valid()}
+        "%(name)s không có hiệu lực ngày cuối kỳ %(period)s (%(day)s; hiệu lực: %(valid)s), nên không nhập được số liệu cho kỳ này."
+    ) % {
+        "name": unit.name,
+        "period": period.label(),
+        "day": f"{period.end:%d/%m/%Y}",
+        "valid": unit.display_valid(),
+    }
 
 
 @login_required

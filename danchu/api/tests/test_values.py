@@ -204,3 +204,15 @@ def test_export_gives_the_import_format_within_the_scope(lai_chau, make_user, to
     header, cells = read_xlsx_rows(xlsx.content, "so-lieu.xlsx")
     assert header[:4] == ["element", "unit", "period", "value"] and [c[1] for c in cells] == ["03386"]
     assert district.get("/api/values/export", {"unit": "106", "period": "2023"}).status_code == 404
+
+
+def test_a_commune_of_the_2025_tree_writes_its_2025_figures(lai_chau, make_user, token_client):
+    """Xã Bình Lư (03390) began on 1/7/2025 and reports for 2025 all the same; a user entering
+    for it alone may, and the row is not taken for Thị trấn Tam Đường, which used the code before."""
+    import datetime as dt
+
+    binh_lu = Unit.objects.at(dt.date(2025, 7, 1)).get(code="03390")
+    client = token_client(make_user("binh-lu", binh_lu, "enter"))
+    response = post(client, [row("03390", value=4, period="2025")])
+    assert response.status_code == 200, response.json()
+    assert DataValue.objects.get().unit == binh_lu

@@ -36,9 +36,9 @@ def test_edit_a_section_see_it_in_the_preview_and_download_the_docx(
     preview = page.locator("#xem-truoc")
     preview.get_by_text(SHOWN).wait_for()
 
-    # counting approved values only (none are approved yet) reloads the preview
+    # counting approved values only (none are approved yet) reloads the preview: no value, not 0
     page.select_option("#so-lieu", "da-duyet")
-    preview.get_by_text(SHOWN.replace("32.286", "0")).wait_for()
+    preview.get_by_text(SHOWN.replace("32.286", "chưa có số liệu")).wait_for()
     page.select_option("#so-lieu", "tat-ca")
     preview.get_by_text(SHOWN).wait_for()
 

@@ -104,7 +104,7 @@ def test_demo_report_writes_the_files_into_the_given_folder(province, tmp_path):
 def test_report_command_check_lists_problems_first(province, tmp_path):
     out = run("report", "--unit", "12", "--period", "2023", "--check", "-o", str(tmp_path / "a.html"))
     assert "! Chưa báo cáo số liệu — Huyện Tam Đường (106)" in out
-    assert "! Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in out
+    assert "! Thiếu số liệu — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) chưa có số liệu, năm 2022 là 5" in out
 
 
 def test_report_command_uses_the_saved_report_with_its_edited_text(province, tmp_path):

@@ -163,7 +163,11 @@ def test_another_province_gets_its_own_report_and_no_word_of_lai_chau(province):
 def test_approved_only_or_all_values_with_the_unapproved_marked(province):
     approved = Q(unit__code="12")  # stands for collection.services.approved_values_q()
     only = compile_report(draft_report(province, "2023"), value_filter=approved)
-    assert "bí thư cấp ủy các cấp tiếp dân 0 cuộc" in only.footnotes[0].text
+    # nothing of the bí thư's is approved: the clause is left out rather than reading "0 cuộc"
+    assert (
+        only.footnotes[0].text
+        == "Kết quả, chủ tịch UBND các cấp tiếp dân 2 cuộc, đối thoại với nhân dân 2 cuộc."
+    )
     assert not any(f.unapproved for f in only.figures)
     marked = compile_report(draft_report(province, "2023"), value_filter=approved, mark_unapproved=True)
     assert "bí thư cấp ủy các cấp tiếp dân 576 cuộc" in marked.footnotes[0].text
@@ -285,3 +289,48 @@ def test_after_the_reform_the_appendix_has_province_and_communes_only(lai_chau):
     assert [b.label for b in c.appendix.tables[5].blocks] == ["6.1. Cấp tỉnh", "6.2. Cấp xã", "Toàn tỉnh"]
     assert line(block(c.appendix.tables[5], "6.2"), "Tiếp dân (cuộc)").cells == [7, 0]
     assert "năm 2026" in c.title_lines[0]
+
+
+def section_text(unit, body, period="2023", **fields):
+    report = draft_report(unit, period, **fields)
+    report.section_list = lambda: [ReportSection(order=1, heading="", level=2, body=body)]
+    return compile_report(report).sections[0].paragraphs[0].text
+
+
+def test_no_value_is_not_zero_in_sentences(province):
+    # HG_TO has 5 in 2022 and nothing in 2023; TTND_BAN has nothing at all; KT_DOAN is 0 in 2023
+    put(("KT_DOAN", "12", "2023", 0, ""))
+    text = section_text(
+        province,
+        "Tổ: {{HG_TO}}; ban: {{TTND_BAN dvt}}; đoàn: {{KT_DOAN dvt}}; tỷ lệ: {{TL_QUYUOC}}."
+        "[? Có {{TTND_BAN}} ban thanh tra nhân dân.][? Có {{KT_DOAN}} đoàn[? tại {{KT_DONVI}} đơn vị].]",
+    )
+    assert text == ("Tổ: chưa có số liệu; ban: chưa có số liệu; đoàn: 0 đoàn; tỷ lệ: –. Có 0 đoàn.")
+
+
+def test_no_comparison_without_a_value_last_year(province):
+    # a province with no 2022 data: "8 đơn", not "tăng 8 đơn so với cùng kỳ năm 2022"
+    put(("DON_DUDK", "12", "2023", 8, ""))
+    assert section_text(province, "{{DON_DUDK compare}}; {{DON_DUDK delta}}.") == (
+        "8 đơn; chưa có số liệu cùng kỳ năm 2022."
+    )
+
+
+def test_year_on_year_across_the_2025_reform_compares_on_the_new_tree(lai_chau):
+    put(
+        ("TD_TIEPDAN", "03388", "2025", 27, "chuc_danh=bi_thu"),  # Phường Đoàn Kết, 2025 tree
+        ("TD_TIEPDAN", "03386", "2024", 9, "chuc_danh=bi_thu"),  # Quyết Thắng, merged into it
+        ("TD_TIEPDAN", "03403", "2024", 3, "chuc_danh=bi_thu"),  # Sùng Phài, merged into it
+        ("KT_DOAN", "105", "2024", 2, ""),  # the district's own: the province's on the new tree
+        ("KT_DOAN", "12", "2025", 1, ""),
+    )
+    text = section_text(
+        lai_chau,
+        "Đoàn Kết {{TD_TIEPDAN unit=03388 chuc_danh=bi_thu compare}}; tỉnh {{KT_DOAN tier=tinh compare}}"
+        "[?; cấp huyện {{KT_DOAN tier=huyen compare}}].",
+        period="2025",
+    )
+    assert text == (
+        "Đoàn Kết 27 cuộc, tăng 15 cuộc so với cùng kỳ năm 2024; "
+        "tỉnh 1 đoàn, giảm 1 đoàn so với cùng kỳ năm 2024."
+    )

@@ -272,3 +272,21 @@ def test_docx_appendix_rows_never_split_and_headings_stay_with_their_table(docx_
     assert not any(row.cells[0].text in ("Toàn tỉnh", "3.1. Cấp huyện") for row in three.rows)
     # item 6 has three tiers and their total
     assert any(row.cells[0].text == "Toàn tỉnh" for t in tables for row in t.rows)
+
+
+def test_every_format_carries_the_restatement_notes_under_the_appendix(lai_chau):
+    """2023 figures on the tree of 1/7/2025: DOCX and XLSX say, as the HTML does, where the
+    figures of the units that no longer exist went (the PDF is the DOCX converted)."""
+    from danchu.values.services import InputRow, apply_rows
+
+    apply_rows([InputRow("TT_NGUOI", "03386", "2023", 40), InputRow("TT_NGUOI", "105", "2023", 7)])
+    c = compile_report(draft_report(lai_chau, "2023", tree_date=dt.date(2025, 7, 1)))
+    assert c.notes and any("kế thừa" in n for n in c.notes)
+    html = render_fragment(c)
+    doc = Document(io.BytesIO(build_docx(c)))
+    texts = [p.text for p in doc.paragraphs]
+    after = texts[texts.index("PHỤ LỤC") :]
+    sheet = openpyxl.load_workbook(io.BytesIO(build_xlsx(c)))["Phụ lục"]
+    cells = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v]
+    for note in c.notes:
+        assert note in html and note in after and note in cells

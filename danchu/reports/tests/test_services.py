@@ -68,7 +68,7 @@ def test_data_check_lists_violations_silent_units_and_drops(province):
     assert drop.previous == 5
     lines = check.lines()
     assert any(line.startswith("Sai quy tắc kiểm tra — ") for line in lines)
-    assert "Số liệu bằng 0 — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) bằng 0, năm 2022 là 5" in lines
+    assert "Thiếu số liệu — Tỉnh Lai Châu: Tổ hòa giải (HG_TO) chưa có số liệu, năm 2022 là 5" in lines
 
 
 def test_reports_are_listed_and_read_within_the_user_subtree_only(province, template, make_user):

@@ -175,7 +175,7 @@ def test_data_check_panel_lists_what_is_wrong(client, report, province, make_use
     panel = client.get(f"/bao-cao/{report.pk}/kiem-tra/", **HX).content.decode()
     assert "đơn vị chưa báo cáo số liệu" in panel
     assert "Xã Sơn Bình" in panel  # a commune with no value in 2023
-    assert "số liệu bằng 0 trong khi năm trước khác 0" in panel
+    assert "số liệu bằng 0 hoặc chưa có trong khi năm trước khác 0" in panel
     assert "năm 2022 là 5" in panel  # HG_TO: 5 in 2022, nothing in 2023
 
 

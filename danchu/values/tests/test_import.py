@@ -45,7 +45,7 @@ def test_good_file_is_imported(lai_chau, tmp_path):
         ("NOPE,12,2023,1,,", "element", "không có chỉ tiêu mã 'NOPE'"),
         ("HG_TO,99999,2023,1,,", "unit", "không có đơn vị mã '99999'"),
         ("HG_TO,3386,2023,1,,", "unit", "có phải '03386' (Phường Quyết Thắng)?"),
-        ("HG_TO,03386,2026,1,,", "unit", "không có hiệu lực suốt kỳ 2026"),
+        ("HG_TO,03386,2026,1,,", "unit", "hết hiệu lực ngày 30/06/2025"),
         ("HG_TO,12,14/12/2023,1,,", "period", "không đúng định dạng"),
         ("HG_TO,12,2023,abc,,", "value", "'abc' không phải là số"),
         ("HG_TO,12,2023,-3,,", "value", "không được âm"),

@@ -137,7 +137,7 @@ def test_row_guard_errors_show_like_other_refusals(entering):
 def test_a_period_the_unit_did_not_live_through(entering):
     client, _ = entering
     page = client.get("/don-vi/03418/nhap/?ky=2025&ngay=2023-12-14").content.decode()
-    assert "không có hiệu lực suốt kỳ" in page
+    assert "không có hiệu lực ngày cuối kỳ" in page
     assert 'name="v|' not in page
     response = client.post("/don-vi/03418/nhap/?ky=2025&ngay=2023-12-14", {"v|TT_HOINGHI|": "1"})
     assert response.status_code == 400 and DataValue.objects.count() == 0
@@ -194,3 +194,17 @@ def test_unit_of_measure_printed_once(entering):
     summary = client.get("/don-vi/03418/", {"ky": "2023"}).content.decode()
     assert "Tiếp dân (cuộc)" in summary and "(cuộc) <small" not in summary
     assert '<small class="muted">(người)</small>' in summary
+
+
+def test_a_commune_of_the_2025_tree_enters_its_2025_figures(client_for, make_user, lai_chau):
+    import datetime as dt
+
+    from danchu.units.models import Unit
+
+    binh_lu = Unit.objects.at(dt.date(2025, 7, 1)).get(code="03390")
+    client = client_for(make_user("binh-lu", binh_lu, "enter"))
+    url = "/don-vi/03390/nhap/?ky=2025"
+    assert 'name="v|TT_HOINGHI|"' in client.get(url).content.decode()
+    response = client.post(url, {"v|TT_HOINGHI|": "3"})
+    assert response.status_code == 302
+    assert DataValue.objects.get().unit == binh_lu

@@ -116,3 +116,15 @@ def test_without_a_period_the_last_one_with_figures_is_shown(client_for, make_us
     assert cell(page, "TT_NGUOI", "tong") == "32.786"
     empty = client.get("/don-vi/03386/", {"ngay": "2025-06-30"}).content.decode()
     assert 'name="ky" value="2024"' in empty  # the last whole year before the 2025 reform
+
+
+def test_a_later_date_lays_the_period_on_that_dates_tree(client_for, make_user, figures):
+    """2023 on the tree of 1/7/2025: no district tier, the communes' figures on today's communes."""
+    client = client_for(make_user("tinh", figures, "view"))
+    page = client.get("/don-vi/12/", {"ky": "2023", "ngay": "2025-07-01"}).content.decode()
+    assert "theo cây đơn vị ngày 01/07/2025" in page
+    assert 'data-tier="huyen"' not in page
+    assert cell(page, "TT_NGUOI", "tinh") == "30.500"  # the abolished district's own go to the province
+    assert cell(page, "TT_NGUOI", "xa") == "2.286"
+    assert cell(page, "TT_NGUOI", "tong") == "32.786"
+    assert "Phường Đoàn Kết" in page  # today's communes are the children

@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from danchu.analytics.engine import aggregate
 from danchu.catalog.dimensions import DimensionKey
-from danchu.cli import dump_json, get_period, get_unit, table
+from danchu.cli import dump_json, get_period, get_unit, parse_date, table
 from danchu.text import format_number
+from danchu.units.models import resolve_code
 
 
 class Command(BaseCommand):
@@ -14,13 +15,20 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True)
         parser.add_argument("--by", choices=["tier", "child"])
         parser.add_argument("--elements", help="mã chỉ tiêu hoặc chỉ số, cách nhau dấu phẩy")
+        parser.add_argument(
+            "--at",
+            help="ngày của cây đơn vị (mặc định: ngày cuối kỳ); số liệu của đơn vị không còn hiệu lực "
+            "ngày đó được tính vào đơn vị kế thừa",
+        )
         parser.add_argument("--format", choices=["json", "table"], default="table")
 
-    def handle(self, *args, unit, period, by, elements, format, **opts):
+    def handle(self, *args, unit, period, by, elements, format, at=None, **opts):
         p = get_period(period)
-        root = get_unit(unit, p.end)
+        day = parse_date(at) if at else p.end
+        # the code is read on the tree asked for; a unit of the period's tree is restated onto it
+        root = resolve_code(unit, day) or get_unit(unit, p.end)
         try:
-            result = aggregate(root, p, by=by, elements=elements.split(",") if elements else None)
+            result = aggregate(root, p, by=by, elements=elements.split(",") if elements else None, at=day)
         except ValueError as exc:
             raise CommandError(str(exc))
         if format == "json":
@@ -35,7 +43,8 @@ class Command(BaseCommand):
             }
             for r in result.rows
         ]
-        self.stdout.write(f"{result.unit.name} ({result.unit.code}) — {p.label()}")
+        tree = f" — cây đơn vị ngày {day:%d/%m/%Y}" if day != p.end else ""
+        self.stdout.write(f"{result.unit.name} ({result.unit.code}) — {p.label()}{tree}")
         self.stdout.write(table(rows, ["element", "dimensions", "group", "value"]))
         for note in result.notes:
             self.stdout.write(f"Ghi chú: {note}")

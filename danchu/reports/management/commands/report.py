@@ -6,11 +6,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from danchu.cli import get_period, get_unit
+from danchu.cli import get_period, get_unit, parse_date
 from danchu.reports import jobs, render
 from danchu.reports.compile import CompileError, compile_report, default_template, draft_report
 from danchu.reports.models import ReportTemplate
 from danchu.reports.services import find_report
+from danchu.units.models import resolve_code
 
 # --values of the command → the value modes the web offers (`jobs.VALUE_MODES`)
 VALUES = {"all": "tat-ca", "approved": "da-duyet", "marked": "danh-dau"}
@@ -28,6 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--signer", default="", help="họ tên người ký")
         parser.add_argument("--check", action="store_true", help="in kết quả kiểm tra số liệu trước")
         parser.add_argument(
+            "--at",
+            help="ngày của cây đơn vị (mặc định: ngày cuối kỳ, hoặc ngày đã lưu trong báo cáo); số liệu "
+            "của đơn vị không còn hiệu lực ngày đó, cả năm trước, được tính vào đơn vị kế thừa",
+        )
+        parser.add_argument(
             "--values",
             default="all",
             choices=list(VALUES),
@@ -37,7 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         period = get_period(opts["period"])
-        unit = get_unit(opts["unit"], period.end)
+        at = parse_date(opts["at"]) if opts.get("at") else None
+        unit = (resolve_code(opts["unit"], at) if at else None) or get_unit(opts["unit"], period.end)
         for out in opts["output"]:
             try:
                 render.format_of(out)
@@ -58,6 +65,8 @@ class Command(BaseCommand):
             report = draft_report(
                 unit, period.code, template, number=opts["number"], signer_name=opts["signer"]
             )
+        if at is not None:
+            report.tree_date = at  # for this compile; a stored report keeps its own
         try:
             options = jobs.compile_options(VALUES[opts["values"]])
         except ValueError as exc:
@@ -68,7 +77,7 @@ class Command(BaseCommand):
 
             # "marked" counts every value, like the report itself
             only = None if options.get("mark_unapproved") else options.get("value_filter")
-            problems = data_check(unit, period.code, value_filter=only).lines()
+            problems = data_check(unit, period.code, value_filter=only, at=report.tree_date).lines()
             for line in problems:
                 self.stdout.write(f"! {line}")
             if not problems:
